@@ -10,7 +10,7 @@ final class UnsupportedFeatures {
     private static final String[][] FEATURE_WORDS = {
         {"simd", "v128", "simd", "0xfd", "i8x16", "i16x8", "i32x4", "i64x2", "f32x4", "f64x2"},
         {"threads", "atomic", "shared memor", "thread", "0xfe"},
-        {"exceptions", "exception", "exnref", "throw", "try_table", "tag"},
+        {"exceptions", "exception", "exnref", "throw", "try_table", " tag"},
         {"gc", "struct", "array", "i31", "gc ", "ref.cast", "ref.test", "br_on_cast", "convert_extern",
             "convert_any", "0xfb", "subtype", "rec group"},
         {"tail-calls", "return_call", "tail call"},

@@ -36,7 +36,7 @@ public final class WastRunner {
     /** Default wall-clock limit for one command. */
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(20);
     private static final long DEFAULT_STACK_SIZE = 512L * 1024 * 1024;
-    private static final Duration GUARD_GRACE = Duration.ofSeconds(5);
+    private static final Duration MAX_GUARD_GRACE = Duration.ofSeconds(5);
 
     private final Engine engine;
     private final Consumer<String> output;
@@ -99,13 +99,19 @@ public final class WastRunner {
         ScriptState state = new ScriptState(script.name(), linker);
         CommandDispatcher dispatcher = new CommandDispatcher(state);
         List<WastResult> results = new ArrayList<>(script.commands().size());
-        try (CommandGuard guard = new CommandGuard(commandTimeout.plus(GUARD_GRACE), stackSize)) {
+        try (CommandGuard guard = new CommandGuard(guardLimit(), stackSize)) {
             for (WastCommand command : script.commands()) {
                 Reporter reporter = Reporter.of(script.name(), command);
                 results.add(guard.run(reporter, () -> dispatcher.run(reporter, command)));
             }
         }
         return new WastFileResult(script.name(), results, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** The engine's own timeout traps first; the guard only catches a command that ignores it. */
+    private Duration guardLimit() {
+        Duration grace = commandTimeout.dividedBy(4);
+        return commandTimeout.plus(grace.compareTo(MAX_GUARD_GRACE) > 0 ? MAX_GUARD_GRACE : grace);
     }
 
     private static WastFileResult scriptFailure(String name, int line, String message, long start) {
