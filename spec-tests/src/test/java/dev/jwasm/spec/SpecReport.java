@@ -97,8 +97,8 @@ final class SpecReport {
         sb.append("| **total** | | **").append(totals[0]).append("** | **").append(totals[1]).append("** | **")
                 .append(totals[2]).append("** | **").append(totals[3]).append("** | ").append(elapsed)
                 .append(" |\n\n");
-        sb.append("Passes with a different error message than the reference interpreter's: ").append(totals[4])
-                .append(" (of which assert_invalid rejected as malformed: ").append(totals[5]).append(").\n");
+        sb.append("Passes whose error message differs from the reference interpreter's: ").append(totals[4])
+                .append("; assert_invalid modules already rejected as malformed: ").append(totals[5]).append(".\n");
         return sb.toString();
     }
 

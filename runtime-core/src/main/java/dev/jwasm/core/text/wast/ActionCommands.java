@@ -17,6 +17,48 @@ final class ActionCommands {
     }
 
     WastResult action(Reporter r, WastCommand.Action c) {
+        WastResult result = actionOnce(r, c);
+        Instance target = state.instanceOrNull(c.action().moduleId());
+        if (result.status() == WastStatus.SKIPPED && target != null) {
+            state.actionSkipped(target, new Unavailable(r.line(), result.message(), result.feature()));
+        }
+        return result;
+    }
+
+    WastResult assertReturn(Reporter r, WastCommand.AssertReturn c) {
+        return unlessStateIsStale(r, c.action(), assertReturnOnce(r, c));
+    }
+
+    WastResult assertTrap(Reporter r, WastCommand.AssertTrap c) {
+        return unlessStateIsStale(r, c.action(), assertTrapOnce(r, c));
+    }
+
+    WastResult assertExhaustion(Reporter r, WastCommand.AssertExhaustion c) {
+        return unlessStateIsStale(r, c.action(), assertExhaustionOnce(r, c));
+    }
+
+    WastResult assertException(Reporter r, WastCommand.AssertException c) {
+        return unlessStateIsStale(r, c.action(), assertExceptionOnce(r, c));
+    }
+
+    /**
+     * A failure on an instance whose earlier action was skipped says nothing about jwasm (the script's
+     * setup never happened), so it is reported as skipped for the same feature.
+     */
+    private WastResult unlessStateIsStale(Reporter r, WastAction action, WastResult result) {
+        if (result.status() != WastStatus.FAILED) {
+            return result;
+        }
+        Instance target = state.instanceOrNull(action.moduleId());
+        Unavailable skipped = target == null ? null : state.skippedActionOn(target);
+        if (skipped == null) {
+            return result;
+        }
+        return r.skipped(skipped.feature(), "the instance's setup at line " + skipped.line()
+                + " was skipped; " + result.message());
+    }
+
+    private WastResult actionOnce(Reporter r, WastCommand.Action c) {
         String feature = unsupportedFeature(c.action(), List.of());
         if (feature != null) {
             return r.skipped(feature, "uses " + feature + " values");
@@ -29,7 +71,7 @@ final class ActionCommands {
         }
     }
 
-    WastResult assertReturn(Reporter r, WastCommand.AssertReturn c) {
+    private WastResult assertReturnOnce(Reporter r, WastCommand.AssertReturn c) {
         String feature = unsupportedFeature(c.action(), c.expected());
         if (feature != null) {
             return r.skipped(feature, "uses " + feature + " values");
@@ -47,7 +89,7 @@ final class ActionCommands {
         return r.failed(describe(c.action()) + ": expected " + expected + ", got " + ResultMatcher.describe(actual));
     }
 
-    WastResult assertTrap(Reporter r, WastCommand.AssertTrap c) {
+    private WastResult assertTrapOnce(Reporter r, WastCommand.AssertTrap c) {
         String expectation = describe(c.action()) + ": expected trap '" + c.message() + "'";
         String feature = unsupportedFeature(c.action(), List.of());
         if (feature != null) {
@@ -69,7 +111,7 @@ final class ActionCommands {
         }
     }
 
-    WastResult assertExhaustion(Reporter r, WastCommand.AssertExhaustion c) {
+    private WastResult assertExhaustionOnce(Reporter r, WastCommand.AssertExhaustion c) {
         String expectation = describe(c.action()) + ": expected '" + c.message() + "'";
         try {
             Value[] results = perform(c.action());
@@ -86,7 +128,7 @@ final class ActionCommands {
         }
     }
 
-    WastResult assertException(Reporter r, WastCommand.AssertException c) {
+    private WastResult assertExceptionOnce(Reporter r, WastCommand.AssertException c) {
         String expectation = describe(c.action()) + ": expected an uncaught exception";
         try {
             Value[] results = perform(c.action());

@@ -5,6 +5,7 @@ import dev.jwasm.api.Instance;
 import dev.jwasm.api.Linker;
 import dev.jwasm.api.WasmModule;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
@@ -22,6 +23,7 @@ final class ScriptState {
     private final Map<String, Unavailable> unavailable = new HashMap<>();
     private final Map<String, Unavailable> failedRegistrations = new HashMap<>();
     private final Map<Long, HostObject> hostObjects = new HashMap<>();
+    private final Map<Instance, Unavailable> skippedActions = new IdentityHashMap<>();
     private Instance current;
     private Unavailable currentUnavailable = NO_MODULE;
     private WasmModule lastDefinition;
@@ -127,6 +129,24 @@ final class ScriptState {
             }
         }
         return null;
+    }
+
+    /**
+     * Notes that an action on {@code instance} was skipped for a missing feature: its state is no longer
+     * what the script assumes, so later failures on it are not meaningful.
+     */
+    void actionSkipped(Instance instance, Unavailable why) {
+        skippedActions.putIfAbsent(instance, why);
+    }
+
+    /** The first skipped action on {@code instance}, or null. */
+    Unavailable skippedActionOn(Instance instance) {
+        return skippedActions.get(instance);
+    }
+
+    /** The instance an action addresses, or null when there is none. */
+    Instance instanceOrNull(String id) {
+        return id == null ? current : instances.get(id);
     }
 
     /** The one host object of this run numbered {@code id}. */

@@ -1,25 +1,28 @@
 package dev.jwasm.core.text.wast;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Decides whether an error means "jwasm does not implement this yet" rather than a wrong answer, and
  * names the missing feature. Such outcomes are reported as skipped, not failed.
  */
 final class UnsupportedFeatures {
-    private static final String[][] FEATURE_WORDS = {
-        {"simd", "v128", "simd", "0xfd", "i8x16", "i16x8", "i32x4", "i64x2", "f32x4", "f64x2"},
-        {"threads", "atomic", "shared memor", "thread", "0xfe"},
-        {"exceptions", "exception", "exnref", "throw", "try_table", " tag"},
-        {"gc", "struct", "array", "i31", "gc ", "ref.cast", "ref.test", "br_on_cast", "convert_extern",
-            "convert_any", "0xfb", "subtype", "rec group"},
-        {"tail-calls", "return_call", "tail call"},
-        {"memory64", "memory64", "table64", "64-bit"},
-        {"multi-memory", "multiple memories", "multi-memory"},
-        {"custom-page-sizes", "page size"},
-        {"wide-arithmetic", "i64.add128", "i64.sub128", "i64.mul_wide"},
-        {"text-format", "text format"},
-    };
+    /** Feature name, then a pattern of the words that identify it in an error message. */
+    private static final List<Map.Entry<String, Pattern>> FEATURES = List.of(
+            feature("simd", "v128|simd|0xfd|i8x16|i16x8|i32x4|i64x2|f32x4|f64x2"),
+            feature("threads", "atomics?|shared memor(y|ies)|threads?|0xfe"),
+            feature("exceptions", "exceptions?|exnref|throw(_ref)?|try_table|tags?"),
+            feature("gc", "gc|structs?|arrays?|i31|ref\\.cast|ref\\.test|br_on_cast(_fail)?|any\\.convert_extern"
+                    + "|extern\\.convert_any|0xfb|subtyp(e|ing)|rec groups?"),
+            feature("tail-calls", "return_call(_indirect|_ref)?|tail calls?"),
+            feature("memory64", "memory64|table64|64-bit"),
+            feature("multi-memory", "multiple memories|multi-memory"),
+            feature("custom-page-sizes", "page sizes?"),
+            feature("wide-arithmetic", "i64\\.(add128|sub128|mul_wide_[su])"),
+            feature("text-format", "text format"));
 
     private UnsupportedFeatures() {
     }
@@ -37,14 +40,16 @@ final class UnsupportedFeatures {
 
     /** The feature a message mentions, or {@code "unimplemented"} if none is recognisable. */
     static String featureNamedIn(String lowerCaseMessage) {
-        for (String[] words : FEATURE_WORDS) {
-            for (int i = 1; i < words.length; i++) {
-                if (lowerCaseMessage.contains(words[i])) {
-                    return words[0];
-                }
+        for (Map.Entry<String, Pattern> feature : FEATURES) {
+            if (feature.getValue().matcher(lowerCaseMessage).find()) {
+                return feature.getKey();
             }
         }
         return "unimplemented";
+    }
+
+    private static Map.Entry<String, Pattern> feature(String name, String words) {
+        return Map.entry(name, Pattern.compile("(?<![a-z0-9_])(" + words + ")(?![a-z0-9_])"));
     }
 
     private static boolean saysUnimplemented(String message) {

@@ -17,6 +17,7 @@ class UnsupportedFeaturesTest {
         "v128 values are not supported yet, simd",
         "struct.new is not implemented, gc",
         "try_table not implemented, exceptions",
+        "tag exports are not supported yet, exceptions",
         "memory.atomic.wait32 unsupported, threads",
         "return_call not implemented, tail-calls",
         "something else not implemented, unimplemented",
