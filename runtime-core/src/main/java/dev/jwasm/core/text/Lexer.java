@@ -181,7 +181,8 @@ final class Lexer {
         boolean idPrefix = src.charAt(pos) == '$';
         while (!atEnd()) {
             char c = src.charAt(pos);
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' || c == ')' || c == ';') {
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' || c == ')'
+                    || c == ';' && (peek(1) == ';' || pos > start)) {
                 break;
             }
             if (c == '"') {
