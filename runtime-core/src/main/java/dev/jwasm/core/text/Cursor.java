@@ -140,12 +140,14 @@ final class Cursor {
      * reference interpreter, whose lexer rejects them), everything else "unexpected token".
      */
     static TextFormatException unexpected(SExpr e) {
-        if (e instanceof SExpr.Atom a && a.kind() == SExpr.Kind.KEYWORD && !Keywords.isKnown(a.text())) {
+        if (e instanceof SExpr.Atom a && (a.kind() == SExpr.Kind.RESERVED
+                || a.kind() == SExpr.Kind.KEYWORD && !Keywords.isKnown(a.text()))) {
             return error(e, "unknown operator " + a.text());
         }
         if (e instanceof SExpr.Parens p && !p.items().isEmpty()) {
             SExpr first = p.items().get(0);
-            if (first instanceof SExpr.Atom a && a.kind() == SExpr.Kind.KEYWORD && !Keywords.isKnown(a.text())) {
+            if (first instanceof SExpr.Atom a && (a.kind() == SExpr.Kind.RESERVED
+                    || a.kind() == SExpr.Kind.KEYWORD && !Keywords.isKnown(a.text()))) {
                 return error(first, "unknown operator " + a.text());
             }
         }

@@ -195,7 +195,7 @@ final class FieldEncoder {
 
     /** "at? min max?" written with the limits flag byte; extra flag bits and trailing bytes are supplied. */
     static void limits(Cursor c, boolean is64, int extraFlags, ByteWriter w, ByteWriter trailer) {
-        int bits = is64 ? 64 : 32;
+        int bits = 64; // larger than the address type allows is a validation error, not a syntax error
         long min = Literals.unsigned(c.next(), bits);
         boolean hasMax = c.peekAtom(SExpr.Kind.NUMBER);
         long max = hasMax ? Literals.unsigned(c.next(), bits) : 0;
@@ -218,7 +218,7 @@ final class FieldEncoder {
     private void memType(Cursor c, ByteWriter w) {
         boolean is64 = addressType(c);
         ByteWriter lim = new ByteWriter();
-        int bits = is64 ? 64 : 32;
+        int bits = 64;
         long min = Literals.unsigned(c.next(), bits);
         boolean hasMax = c.peekAtom(SExpr.Kind.NUMBER);
         long max = hasMax ? Literals.unsigned(c.next(), bits) : 0;

@@ -85,7 +85,7 @@ final class FuncEncoder {
         }
         OpTable.Op op = OpTable.get(a.text());
         if (op == null) {
-            throw Cursor.error(a, "unknown operator " + a.text());
+            throw Cursor.unexpected(a);
         }
         return op;
     }
@@ -246,6 +246,14 @@ final class FuncEncoder {
             throw c.hasNext() ? Cursor.unexpected(c.peek()) : c.endError();
         }
         instrs(new Cursor((SExpr.Parens) c.next(), 1), out);
+        if (c.peekParens("delegate")) {
+            Cursor d = new Cursor((SExpr.Parens) c.next(), 1);
+            pop();
+            out.u8(0x18).u32(resolveLabel(d.next()));
+            d.expectEnd();
+            c.expectEnd();
+            return;
+        }
         while (c.peekParens("catch")) {
             Cursor k = new Cursor((SExpr.Parens) c.next(), 1);
             out.u8(0x07).u32(m.tags.resolve(k.next()));
@@ -254,14 +262,6 @@ final class FuncEncoder {
         if (c.peekParens("catch_all")) {
             out.u8(0x19);
             instrs(new Cursor((SExpr.Parens) c.next(), 1), out);
-        }
-        if (c.peekParens("delegate")) {
-            Cursor d = new Cursor((SExpr.Parens) c.next(), 1);
-            pop();
-            out.u8(0x18).u32(resolveLabel(d.next()));
-            d.expectEnd();
-            c.expectEnd();
-            return;
         }
         c.expectEnd();
         pop();

@@ -16,6 +16,11 @@ final class Immediates {
     /** Block type: empty, a single value type, or a type index. */
     void blockType(Cursor c, ByteWriter w) {
         TypeUse u = TypeUse.parse(m, c);
+        for (SExpr.Atom id : u.paramIds()) {
+            if (id != null) {
+                throw Cursor.error(id, "unexpected token");
+            }
+        }
         if (u.index() >= 0) {
             w.s64(u.index() & 0xFFFFFFFFL);
         } else if (u.params().isEmpty() && u.results().size() <= 1) {
@@ -141,6 +146,11 @@ final class Immediates {
     private void callIndirect(OpTable.Op op, Cursor c, ByteWriter w) {
         int table = optIndex(c, m.tables);
         TypeUse u = TypeUse.parse(m, c);
+        for (SExpr.Atom id : u.paramIds()) {
+            if (id != null) {
+                throw Cursor.error(id, "unexpected token");
+            }
+        }
         int type = u.resolve(m);
         pair(op, w, type, table);
     }
@@ -154,11 +164,11 @@ final class Immediates {
         int align = op.align();
         if (c.peek() instanceof SExpr.Atom a && a.kind() == SExpr.Kind.KEYWORD && a.text().startsWith("offset=")) {
             c.skip();
-            offset = Literals.unsigned(a, a.text().substring(7), 64);
+            offset = Literals.unsigned(a, memargValue(a, 7), 64);
         }
         if (c.peek() instanceof SExpr.Atom a && a.kind() == SExpr.Kind.KEYWORD && a.text().startsWith("align=")) {
             c.skip();
-            long v = Literals.unsigned(a, a.text().substring(6), 32);
+            long v = Literals.unsigned(a, memargValue(a, 6), 64);
             if (v == 0 || (v & (v - 1)) != 0) {
                 throw Cursor.error(a, "alignment must be a power of two");
             }
@@ -173,6 +183,15 @@ final class Immediates {
         if (lane) {
             w.u8(Literals.lane(c.next()));
         }
+    }
+
+    /** The number after "offset=" or "align="; anything else makes the whole token an unknown keyword. */
+    private static String memargValue(SExpr.Atom a, int prefix) {
+        String v = a.text().substring(prefix);
+        if (!NumberSyntax.isInt(v) || v.startsWith("-") || v.startsWith("+")) {
+            throw Cursor.error(a, "unknown operator " + a.text());
+        }
+        return v;
     }
 
     /** For load/store lane: a leading number is a memory index only if another index-like token follows. */

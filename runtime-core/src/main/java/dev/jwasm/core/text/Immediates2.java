@@ -128,7 +128,11 @@ final class Immediates2 {
     private static void shuffle(OpTable.Op op, Cursor c, ByteWriter w) {
         List<Integer> lanes = new ArrayList<>();
         while (c.peekAtom(SExpr.Kind.NUMBER)) {
-            lanes.add(Literals.lane(c.next()));
+            SExpr.Atom a = (SExpr.Atom) c.next();
+            if (!NumberSyntax.isInt(a.text()) || a.text().startsWith("-") || a.text().startsWith("+")) {
+                throw Cursor.error(a, "i8 constant out of range");
+            }
+            lanes.add(Literals.lane(a));
         }
         if (lanes.size() != 16) {
             throw Cursor.error(c.hasNext() ? c.peek() : c.owner(), "invalid lane length");
@@ -151,10 +155,18 @@ final class Immediates2 {
             default -> throw Cursor.unexpected(shapeAtom);
         }
         int bytes = 16 / lanes;
-        for (int i = 0; i < lanes; i++) {
-            if (!c.peekAtom(SExpr.Kind.NUMBER)) {
-                throw Cursor.error(c.hasNext() ? c.peek() : c.owner(), "wrong number of lane literals");
+        int available = 0;
+        while (c.peek(available) instanceof SExpr.Atom a && a.kind() == SExpr.Kind.NUMBER) {
+            available++;
+        }
+        if (available != lanes) {
+            SExpr at = c.peek(available);
+            if (available < lanes && at instanceof SExpr.Atom) {
+                throw Cursor.unexpected(at);
             }
+            throw Cursor.error(at != null ? at : c.owner(), "wrong number of lane literals");
+        }
+        for (int i = 0; i < lanes; i++) {
             SExpr lit = c.next();
             long bits;
             if (shape.equals("f32x4")) {
@@ -167,9 +179,6 @@ final class Immediates2 {
             for (int b = 0; b < bytes; b++) {
                 w.u8((int) (bits >>> (8 * b)));
             }
-        }
-        if (c.peekAtom(SExpr.Kind.NUMBER)) {
-            throw Cursor.error(c.peek(), "wrong number of lane literals");
         }
     }
 }

@@ -99,6 +99,11 @@ final class ModuleEncoder {
         for (SExpr.Parens p : list) {
             fe.encode(p);
         }
+        for (Object[] check : pendingTypeChecks) {
+            if ((Integer) check[0] >= typeDefs.size()) {
+                throw Cursor.error((SExpr) check[1], "unknown type");
+            }
+        }
         return assemble();
     }
 
@@ -131,6 +136,13 @@ final class ModuleEncoder {
         Types.writeVec(w, params);
         Types.writeVec(w, results);
         return index;
+    }
+
+    private final List<Object[]> pendingTypeChecks = new ArrayList<>();
+
+    /** An explicit type index used with inline declarations must exist once implicit types are added. */
+    void checkTypeExistsLater(int index, SExpr at) {
+        pendingTypeChecks.add(new Object[] {index, at});
     }
 
     TypeDef typeDef(int index) {

@@ -19,6 +19,12 @@ record TypeUse(int index, List<byte[]> params, List<SExpr.Atom> paramIds, List<b
         List<SExpr.Atom> ids = new ArrayList<>();
         List<byte[]> results = new ArrayList<>();
         m.types.signature(c, params, ids, results);
+        if (c.peekParens("param") || c.peekParens("type")) {
+            throw Cursor.error(c.peek(), "unexpected token");
+        }
+        if (index >= 0 && m.typeDef(index) == null && (!params.isEmpty() || !results.isEmpty())) {
+            m.checkTypeExistsLater(index, at);
+        }
         if (index >= 0 && (!params.isEmpty() || !results.isEmpty())) {
             TypeDef def = m.typeDef(index);
             if (def != null && (def.kind != TypeDef.Kind.FUNC

@@ -130,7 +130,8 @@ class WatCorpusTest {
         if (!kind(module).equals("quote")) {
             return;
         }
-        String expected = new String(TextStrings.decode((SExpr.Atom) form.items().get(2)), StandardCharsets.UTF_8);
+        String expected = form.items().size() > 2 && form.items().get(2) instanceof SExpr.Atom a
+                && a.kind() == SExpr.Kind.STRING ? new String(TextStrings.decode(a), StandardCharsets.UTF_8) : "";
         if (ANNOTATION_GAPS.stream().anyMatch(expected::contains)) {
             skipped++;
             return;
