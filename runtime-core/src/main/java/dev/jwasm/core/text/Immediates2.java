@@ -50,6 +50,11 @@ final class Immediates2 {
                 Types.RefType rt = m.types.refType(c.next());
                 w.u8(op.prefix()).u32(op.code() + (rt.nullable() ? 1 : 0)).bytes(rt.heap());
             }
+            case CAST_RT -> {
+                Types.RefType rt = m.types.refType(c.next());
+                op.writeOpcode(w);
+                rt.write(w);
+            }
             case FENCE -> {
                 op.writeOpcode(w);
                 w.u8(0);

@@ -141,7 +141,14 @@ final class Lexer {
         if (peek(0) == '"') {
             int sLine = line;
             int sCol = col;
-            readString();
+            try {
+                readString();
+            } catch (TextFormatException e) {
+                if (e.reason().equals("unclosed string")) {
+                    throw e;
+                }
+                throw new TextFormatException("empty annotation id", startLine, startCol);
+            }
             SExpr.Atom id = new SExpr.Atom(SExpr.Kind.STRING, src.substring(idStart, pos), sLine, sCol);
             if (TextStrings.decodeName(id).length == 0) {
                 throw new TextFormatException("empty annotation id", startLine, startCol);

@@ -242,13 +242,14 @@ final class Types {
     void subType(SExpr.Parens typeField, TypeDef def, ByteWriter w, boolean alone) {
         Cursor c = new Cursor(typeField, 1);
         c.optId();
-        SExpr body = c.next();
-        c.expectEnd();
-        if (!"sub".equals(Cursor.head(body))) {
-            descriptorsAndComp(new Cursor(List.of(body), 0, typeField), def, w);
-            def.reusable = alone && def.kind == TypeDef.Kind.FUNC;
+        if (!c.peekParens("sub")) {
+            boolean plain = !c.peekParens("describes") && !c.peekParens("descriptor");
+            descriptorsAndComp(c, def, w);
+            def.reusable = alone && plain && def.kind == TypeDef.Kind.FUNC;
             return;
         }
+        SExpr body = c.next();
+        c.expectEnd();
         Cursor s = new Cursor((SExpr.Parens) body, 1);
         boolean fin = false;
         if (s.peekKeyword("final")) {
