@@ -62,6 +62,9 @@ public final class WastParser {
             return command((SExpr.Parens) form, keyword);
         } catch (RuntimeException e) {
             return new WastCommand.Unparsable(form.line(), keyword, String.valueOf(e.getMessage()));
+        } catch (StackOverflowError e) {
+            // Only absurdly nested (either ...) patterns recurse deeply; report rather than crash.
+            return new WastCommand.Unparsable(form.line(), keyword, "command nested too deeply");
         }
     }
 

@@ -152,4 +152,11 @@ class WastParserTest {
         assertInstanceOf(WastCommand.Unparsable.class, commands.get(0));
         assertInstanceOf(WastCommand.Module.class, commands.get(1));
     }
+
+    @Test
+    void absurdlyNestedPatternsAreReportedNotCrashed() {
+        String nested = "(either ".repeat(200_000) + "(i32.const 1)" + ")".repeat(200_000);
+        WastCommand c = only("(assert_return (invoke \"f\") " + nested + ")");
+        assertInstanceOf(WastCommand.Unparsable.class, c);
+    }
 }
