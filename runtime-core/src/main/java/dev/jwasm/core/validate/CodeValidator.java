@@ -245,15 +245,24 @@ final class CodeValidator {
         }
     }
 
-    /** Pops values matching {@code ts} and pushes back the actual types (as br_if and friends do). */
+    /** Pops values matching {@code ts} and pushes {@code ts} back (as br_if and friends do). */
     void popAndRestore(List<ValType> ts) {
+        popAll(ts);
+        pushAll(ts);
+    }
+
+    /**
+     * Pops values matching {@code ts} and pushes back the actual types, bottom included: a br_table
+     * target must not narrow the operands the next target sees.
+     */
+    void popAndRestoreActual(List<ValType> ts) {
         int n = ts.size();
         if (scratch.length < n) {
             scratch = new ValType[n];
         }
         for (int i = n - 1; i >= 0; i--) {
             ValType actual = popForList(ts, i);
-            scratch[i] = actual == null ? ts.get(i) : actual;
+            scratch[i] = actual;
         }
         for (int i = 0; i < n; i++) {
             push(scratch[i]);
@@ -393,7 +402,7 @@ final class CodeValidator {
 
     ValType local(int index) {
         if (index < 0 || index >= localCount) {
-            throw error("unknown local");
+            throw error("unknown local " + index);
         }
         return locals[index];
     }

@@ -113,7 +113,7 @@ final class ControlRules {
             if (ts.size() != arity) {
                 throw v.error("type mismatch");
             }
-            v.popAndRestore(ts);
+            v.popAndRestoreActual(ts);
         }
         v.r.seek(after);
         v.popAll(defaultTypes);

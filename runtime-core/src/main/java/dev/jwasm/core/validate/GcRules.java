@@ -21,7 +21,7 @@ final class GcRules {
     static void apply(CodeValidator v, int op) {
         if (op <= 5) {
             struct(v, op);
-        } else if (op <= 19) {
+        } else if (op <= 19 && op != 15) {
             array(v, op);
         } else {
             other(v, op);

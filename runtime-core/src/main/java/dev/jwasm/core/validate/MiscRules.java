@@ -53,8 +53,18 @@ final class MiscRules {
                 v.pop(t.elementType());
                 v.pop(t.addressType());
             }
+            case 19, 20, 21, 22 -> wideArithmetic(v, op <= 20 ? 4 : 2);
             default -> throw v.error("illegal opcode 0xfc " + op);
         }
+    }
+
+    /** i64.add128 / i64.sub128 (four i64 operands) and i64.mul_wide_s/u (two): two i64 results. */
+    private static void wideArithmetic(CodeValidator v, int operands) {
+        for (int i = 0; i < operands; i++) {
+            v.pop(ValType.I64);
+        }
+        v.push(ValType.I64);
+        v.push(ValType.I64);
     }
 
     private static void memoryCopy(CodeValidator v) {

@@ -143,7 +143,8 @@ public final class ModuleValidator {
                 case TAG -> m.allTags().size();
             };
             if (x < 0 || x >= count) {
-                throw new InvalidModuleException("unknown " + e.kind().text() + " " + x);
+                String what = e.kind() == dev.jwasm.core.model.ExternKind.FUNC ? "function" : e.kind().text();
+                throw new InvalidModuleException("unknown " + what + " " + x);
             }
             if (e.kind() == dev.jwasm.core.model.ExternKind.FUNC) {
                 mc.declaredRefs.set(x);
@@ -160,7 +161,8 @@ public final class ModuleValidator {
             ValType et = t.type().elementType();
             checkValType(et);
             if (t.init() != null) {
-                code.validateConst(t.init(), et, allGlobals());
+                // Table initialisers come before the global section: only imported globals are visible.
+                code.validateConst(t.init(), et, m.importedGlobalCount());
             } else if (!et.defaultable()) {
                 throw new InvalidModuleException("type mismatch");
             }

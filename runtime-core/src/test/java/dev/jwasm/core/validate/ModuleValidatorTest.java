@@ -72,7 +72,7 @@ class ModuleValidatorTest {
         TestModule t = new TestModule();
         int ty = t.type(List.of(), List.of());
         t.func(ty, 0x20, 3, 0x1A, 0x0B);
-        assertEquals("unknown local", reason(t));
+        assertEquals("unknown local 3", reason(t));
     }
 
     @Test
