@@ -12,11 +12,11 @@ final class CodeReader {
     private final byte[] bytes;
     private int pos;
     private int end;
-    private final int typeCount;
+    private final TypeContext types;
 
-    CodeReader(byte[] bytes, int typeCount) {
+    CodeReader(byte[] bytes, TypeContext types) {
         this.bytes = bytes;
-        this.typeCount = typeCount;
+        this.types = types;
     }
 
     void reset(int start, int end) {
@@ -124,10 +124,10 @@ final class CodeReader {
     HeapType heapType() {
         long v = s33();
         if (v >= 0) {
-            if (v >= typeCount) {
+            if (v >= types.size()) {
                 throw new InvalidModuleException("unknown type " + v, -1, pos);
             }
-            return HeapType.concrete((int) v);
+            return types.heap((int) v);
         }
         HeapType.Kind k = HeapType.Kind.fromCode((int) (v & 0x7F));
         if (k == null || v < -64) {
@@ -155,15 +155,15 @@ final class CodeReader {
             case 0x7B:
                 return ValType.V128;
             case 0x64:
-                return ValType.ref(false, heapType());
+                return types.ref(false, heapType());
             case 0x63:
-                return ValType.ref(true, heapType());
+                return types.ref(true, heapType());
             default:
                 HeapType.Kind k = HeapType.Kind.fromCode(b);
                 if (k == null || k == HeapType.Kind.CONCRETE) {
                     throw new InvalidModuleException("malformed value type", -1, pos - 1);
                 }
-                return ValType.ref(true, HeapType.of(k));
+                return types.ref(true, HeapType.of(k));
         }
     }
 }

@@ -61,11 +61,12 @@ final class CodeValidator {
     boolean usesMemory;
     boolean hasCalls;
     private ValType[] scratch = new ValType[16];
+    private final java.util.Map<ValType, FuncType> singleResultBlocks = new java.util.IdentityHashMap<>();
 
     CodeValidator(ModuleContext mc) {
         this.mc = mc;
         this.types = mc.types;
-        this.bodyReader = new CodeReader(mc.module.bytes(), types.size());
+        this.bodyReader = new CodeReader(mc.module.bytes(), types);
         this.r = bodyReader;
     }
 
@@ -90,7 +91,7 @@ final class CodeValidator {
         this.constMode = true;
         this.constGlobalLimit = globalLimit;
         this.localCount = 0;
-        this.r = new CodeReader(expr.code(), types.size());
+        this.r = new CodeReader(expr.code(), types);
         r.reset(0, expr.length());
         try {
             run(single(expected), expr.offset());
@@ -443,7 +444,8 @@ final class CodeValidator {
             return EMPTY_BLOCK;
         }
         if (CodeReader.isValTypeStart(b)) {
-            return new FuncType(NONE, single(r.valType()));
+            // Value types from the reader are interned, so an identity map caches [] -> [t] block types.
+            return singleResultBlocks.computeIfAbsent(r.valType(), t -> new FuncType(NONE, single(t)));
         }
         long idx = r.s33();
         FuncType ft = idx < 0 ? null : types.funcTypeOrNull((int) Math.min(idx, Integer.MAX_VALUE));
@@ -468,11 +470,6 @@ final class CodeValidator {
             return ONE_V128;
         }
         return List.of(t);
-    }
-
-    /** The reference type {@code (ref null? ht)}, sharing instances for common abstract types. */
-    static ValType ref(boolean nullable, HeapType ht) {
-        return ValType.ref(nullable, ht);
     }
 
     // ---- index lookups ----

@@ -146,7 +146,7 @@ final class ControlRules {
     private static void callRef(CodeValidator v, boolean tail) {
         int x = v.r.index();
         FuncType ft = v.funcTypeAt(x);
-        v.pop(ValType.ref(true, HeapType.concrete(x)));
+        v.pop(v.types.ref(true, x));
         call(v, ft, tail);
     }
 

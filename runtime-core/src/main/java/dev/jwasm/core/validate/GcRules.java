@@ -28,9 +28,6 @@ final class GcRules {
         }
     }
 
-    private static ValType refTo(int typeIndex, boolean nullable) {
-        return ValType.ref(nullable, HeapType.concrete(typeIndex));
-    }
 
     private static void struct(CodeValidator v, int op) {
         int x = v.r.index();
@@ -41,20 +38,20 @@ final class GcRules {
                 for (int i = fields.size() - 1; i >= 0; i--) {
                     v.pop(fields.get(i).storage().unpacked());
                 }
-                v.push(refTo(x, false));
+                v.push(v.types.ref(false, x));
             }
             case 1 -> {
                 for (FieldType f : fields) {
                     requireDefaultable(v, f.storage());
                 }
-                v.push(refTo(x, false));
+                v.push(v.types.ref(false, x));
             }
             case 2, 3, 4 -> {
                 FieldType f = field(v, fields, v.r.index());
                 if (f.storage().isPacked() == (op == 2)) {
                     throw v.error("type mismatch");
                 }
-                v.pop(refTo(x, true));
+                v.pop(v.types.ref(true, x));
                 v.push(f.storage().unpacked());
             }
             default -> {
@@ -63,7 +60,7 @@ final class GcRules {
                     throw v.error("immutable field");
                 }
                 v.pop(f.storage().unpacked());
-                v.pop(refTo(x, true));
+                v.pop(v.types.ref(true, x));
             }
         }
     }
@@ -110,12 +107,12 @@ final class GcRules {
             case 6 -> {
                 v.pop(ValType.I32);
                 v.pop(elem);
-                v.push(refTo(x, false));
+                v.push(v.types.ref(false, x));
             }
             case 7 -> {
                 requireDefaultable(v, at.element().storage());
                 v.pop(ValType.I32);
-                v.push(refTo(x, false));
+                v.push(v.types.ref(false, x));
             }
             case 8 -> newFixed(v, x, elem);
             case 9, 10 -> {
@@ -128,28 +125,28 @@ final class GcRules {
                 }
                 v.pop(ValType.I32);
                 v.pop(ValType.I32);
-                v.push(refTo(x, false));
+                v.push(v.types.ref(false, x));
             }
             case 11, 12, 13 -> {
                 if (at.element().storage().isPacked() == (op == 11)) {
                     throw v.error("type mismatch");
                 }
                 v.pop(ValType.I32);
-                v.pop(refTo(x, true));
+                v.pop(v.types.ref(true, x));
                 v.push(elem);
             }
             case 14 -> {
                 requireMutable(v, at);
                 v.pop(elem);
                 v.pop(ValType.I32);
-                v.pop(refTo(x, true));
+                v.pop(v.types.ref(true, x));
             }
             case 16 -> {
                 requireMutable(v, at);
                 v.pop(ValType.I32);
                 v.pop(elem);
                 v.pop(ValType.I32);
-                v.pop(refTo(x, true));
+                v.pop(v.types.ref(true, x));
             }
             case 17 -> arrayCopy(v, x, at);
             case 18, 19 -> {
@@ -164,7 +161,7 @@ final class GcRules {
                 v.pop(ValType.I32);
                 v.pop(ValType.I32);
                 v.pop(ValType.I32);
-                v.pop(refTo(x, true));
+                v.pop(v.types.ref(true, x));
             }
             default -> throw v.error("illegal opcode 0xfb " + op);
         }
@@ -179,7 +176,7 @@ final class GcRules {
         for (long i = Math.min(n, avail); i > 0; i--) {
             v.pop(elem);
         }
-        v.push(refTo(x, false));
+        v.push(v.types.ref(false, x));
     }
 
     private static void arrayCopy(CodeValidator v, int x, ArrayType dst) {
@@ -191,9 +188,9 @@ final class GcRules {
         }
         v.pop(ValType.I32);
         v.pop(ValType.I32);
-        v.pop(refTo(y, true));
+        v.pop(v.types.ref(true, y));
         v.pop(ValType.I32);
-        v.pop(refTo(x, true));
+        v.pop(v.types.ref(true, x));
     }
 
     private static void other(CodeValidator v, int op) {
@@ -204,8 +201,8 @@ final class GcRules {
             }
             case 20, 21, 22, 23 -> {
                 HeapType ht = v.r.heapType();
-                v.pop(ValType.ref(true, v.types.top(ht)));
-                v.push(op <= 21 ? ValType.I32 : ValType.ref((op & 1) != 0, ht));
+                v.pop(v.types.ref(true, v.types.top(ht)));
+                v.push(op <= 21 ? ValType.I32 : v.types.ref((op & 1) != 0, ht));
             }
             case 24, 25 -> brOnCast(v, op == 25);
             case 26, 27 -> convert(v, op == 26);
@@ -224,21 +221,21 @@ final class GcRules {
     private static void convert(CodeValidator v, boolean toAny) {
         ValType t = v.pop(toAny ? ValType.EXTERNREF : ANYREF);
         boolean nullable = t == null || t.nullable();
-        v.push(ValType.ref(nullable, toAny ? HeapType.ANY : HeapType.EXTERN));
+        v.push(v.types.ref(nullable, toAny ? HeapType.ANY : HeapType.EXTERN));
     }
 
     private static void brOnCast(CodeValidator v, boolean onFail) {
         int flags = v.r.u8();
         int label = v.r.index();
-        ValType rt1 = ValType.ref((flags & 1) != 0, v.r.heapType());
-        ValType rt2 = ValType.ref((flags & 2) != 0, v.r.heapType());
+        ValType rt1 = v.types.ref((flags & 1) != 0, v.r.heapType());
+        ValType rt2 = v.types.ref((flags & 2) != 0, v.r.heapType());
         if (flags > 3) {
             throw v.error("malformed br_on_cast flags");
         }
         if (!v.types.isSubtype(rt2, rt1)) {
             throw v.error("type mismatch");
         }
-        ValType diff = ValType.ref(rt1.nullable() && !rt2.nullable(), rt1.heapType());
+        ValType diff = v.types.ref(rt1.nullable() && !rt2.nullable(), rt1.heapType());
         List<ValType> lt = v.labelTypes(v.labelFrame(label));
         int n = lt.size();
         if (n == 0 || !v.types.isSubtype(onFail ? diff : rt2, lt.get(n - 1))) {

@@ -13,7 +13,7 @@ final class ReferenceRules {
 
     static void apply(CodeValidator v, int op) {
         switch (op) {
-            case 0xD0 -> v.push(ValType.ref(true, v.r.heapType()));
+            case 0xD0 -> v.push(v.types.ref(true, v.r.heapType()));
             case 0xD1 -> {
                 v.popRef();
                 v.push(ValType.I32);
@@ -24,12 +24,12 @@ final class ReferenceRules {
                 v.pop(EQREF);
                 v.push(ValType.I32);
             }
-            case 0xD4 -> v.push(nonNull(v.popRef()));
+            case 0xD4 -> v.push(nonNull(v, v.popRef()));
             case 0xD5 -> {
                 int f = v.labelFrame(v.r.index());
                 ValType t = v.popRef();
                 v.popAndRestore(v.labelTypes(f));
-                v.push(nonNull(t));
+                v.push(nonNull(v, t));
             }
             case 0xD6 -> brOnNonNull(v);
             default -> throw v.error("illegal opcode " + Integer.toHexString(op));
@@ -37,8 +37,8 @@ final class ReferenceRules {
     }
 
     /** The non-nullable version of {@code t}; bottom stays bottom. */
-    static ValType nonNull(ValType t) {
-        return t == null || !t.nullable() ? t : ValType.ref(false, t.heapType());
+    static ValType nonNull(CodeValidator v, ValType t) {
+        return t == null || !t.nullable() ? t : v.types.ref(false, t.heapType());
     }
 
     private static void refFunc(CodeValidator v) {
@@ -49,7 +49,7 @@ final class ReferenceRules {
         } else if (!v.mc.declaredRefs.get(x)) {
             throw v.error("undeclared function reference");
         }
-        v.push(ValType.ref(false, HeapType.concrete(v.mc.functionTypes[x])));
+        v.push(v.types.ref(false, v.mc.functionTypes[x]));
     }
 
     private static void brOnNonNull(CodeValidator v) {
@@ -59,7 +59,7 @@ final class ReferenceRules {
         if (n == 0) {
             throw v.error("type mismatch");
         }
-        ValType t = nonNull(v.popRef());
+        ValType t = nonNull(v, v.popRef());
         if (!v.types.isSubtype(t, label.get(n - 1))) {
             throw v.error("type mismatch");
         }

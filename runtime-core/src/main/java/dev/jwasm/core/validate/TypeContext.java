@@ -28,12 +28,60 @@ import java.util.WeakHashMap;
 public final class TypeContext {
     private static final Map<DecodedModule, TypeContext> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
 
+    private static final ValType[] ABSTRACT_NULLABLE = new ValType[HeapType.Kind.values().length];
+    private static final ValType[] ABSTRACT_NON_NULL = new ValType[HeapType.Kind.values().length];
+
+    static {
+        for (HeapType.Kind k : HeapType.Kind.values()) {
+            if (k != HeapType.Kind.CONCRETE) {
+                ABSTRACT_NULLABLE[k.ordinal()] = ValType.ref(true, HeapType.of(k));
+                ABSTRACT_NON_NULL[k.ordinal()] = ValType.ref(false, HeapType.of(k));
+            }
+        }
+    }
+
     private final SubType[] types;
     private final int[] canon;
+    // Interned concrete heap and reference types, so validating code does not allocate them per use.
+    private final HeapType[] heaps;
+    private final ValType[] nullableRefs;
+    private final ValType[] nonNullRefs;
 
     TypeContext(List<SubType> types, int[] canon) {
         this.types = types.toArray(new SubType[0]);
         this.canon = canon;
+        this.heaps = new HeapType[this.types.length];
+        this.nullableRefs = new ValType[this.types.length];
+        this.nonNullRefs = new ValType[this.types.length];
+    }
+
+    /** The concrete heap type of type {@code index} (which must be in range), interned. */
+    HeapType heap(int index) {
+        HeapType h = heaps[index];
+        if (h == null) {
+            h = HeapType.concrete(index);
+            heaps[index] = h;
+        }
+        return h;
+    }
+
+    /** {@code (ref null? index)} for a type index in range, interned. */
+    ValType ref(boolean nullable, int index) {
+        ValType[] cache = nullable ? nullableRefs : nonNullRefs;
+        ValType t = cache[index];
+        if (t == null) {
+            t = ValType.ref(nullable, heap(index));
+            cache[index] = t;
+        }
+        return t;
+    }
+
+    /** {@code (ref null? ht)}, interned (concrete heap types must be in range). */
+    ValType ref(boolean nullable, HeapType ht) {
+        if (ht.isConcrete()) {
+            return ref(nullable, ht.typeIndex());
+        }
+        return (nullable ? ABSTRACT_NULLABLE : ABSTRACT_NON_NULL)[ht.kind().ordinal()];
     }
 
     /**
