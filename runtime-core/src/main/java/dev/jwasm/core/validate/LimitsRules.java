@@ -32,13 +32,14 @@ final class LimitsRules {
         }
         long bound;
         String message;
+        // With byte-sized pages the byte count itself must fit the address type, hence one page less.
         if (l.is64()) {
-            bound = 1L << (64 - log2 - (log2 == 0 ? 1 : 0));
-            message = log2 == 16 ? "memory size must be at most 2^48 pages" : "memory size must be at most 2^64 bytes";
+            bound = log2 == 16 ? 1L << 48 : -1L;
+            message = "memory size must be at most 2^48 pages";
         } else {
-            bound = 1L << (32 - log2);
+            bound = log2 == 16 ? 1L << 16 : 0xFFFF_FFFFL;
             message = log2 == 16 ? "memory size must be at most 65536 pages (4GiB)"
-                    : "memory size must be at most 4294967296 pages (4GiB)";
+                    : "memory size must be at most 4294967295 pages";
         }
         checkRange(l, bound, message);
         if (l.shared() && !l.hasMax()) {
