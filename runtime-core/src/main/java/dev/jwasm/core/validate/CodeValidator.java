@@ -324,11 +324,6 @@ final class CodeValidator {
         cUnreachable[csp - 1] = true;
     }
 
-    /** The value on top of the stack without popping, or null for bottom / nothing in this frame. */
-    ValType peek() {
-        return sp > cHeight[csp - 1] ? vals[sp - 1] : null;
-    }
-
     // ---- control stack ----
 
     void pushCtrl(int kind, List<ValType> params, List<ValType> results) {
@@ -372,10 +367,6 @@ final class CodeValidator {
 
     int frameKind(int f) {
         return cKind[f];
-    }
-
-    void setFrameKind(int f, int kind) {
-        cKind[f] = kind;
     }
 
     List<ValType> frameParams(int f) {
@@ -428,10 +419,6 @@ final class CodeValidator {
         while (initSp > height) {
             localSet[initUndo[--initSp]] = false;
         }
-    }
-
-    int frameInitHeight(int f) {
-        return cInitHeight[f];
     }
 
     // ---- block types ----

@@ -52,7 +52,7 @@ public final class ModuleValidator {
             return new ModuleValidator(module).run();
         } catch (IndexOutOfBoundsException | NullPointerException | ClassCastException e) {
             // Inconsistent models from hand-built or odd input must still fail cleanly.
-            throw new InvalidModuleException("invalid module structure: " + e.getMessage());
+            throw new InvalidModuleException("invalid module structure: " + e);
         }
     }
 

@@ -165,7 +165,33 @@ public final class TypeContext {
         return heapMatches(ca, a.heapType(), cb, b.heapType());
     }
 
-    /** Whether function type {@code a} (in {@code ca}) matches {@code b} (in {@code cb}). */
+    /**
+     * Import matching of functions: whether the function of type index {@code a} (in the exporting module's
+     * {@code ca}) may be imported as type index {@code b} of {@code cb}: equivalent types, or a declared
+     * subtype.
+     */
+    public static boolean funcTypeIndexMatches(TypeContext ca, int a, TypeContext cb, int b) {
+        return concreteMatches(ca, a, cb, b);
+    }
+
+    /**
+     * Import matching of globals: same mutability; a mutable global's value type must be equivalent, an
+     * immutable one's may be a subtype.
+     */
+    public static boolean globalMatches(TypeContext ca, dev.jwasm.core.model.GlobalType a, TypeContext cb,
+            dev.jwasm.core.model.GlobalType b) {
+        if (a.mutable() != b.mutable() || !matches(ca, a.valType(), cb, b.valType())) {
+            return false;
+        }
+        return !a.mutable() || matches(cb, b.valType(), ca, a.valType());
+    }
+
+    /** Import matching of table element types: they must be equivalent (limits are checked separately). */
+    public static boolean tableElementMatches(TypeContext ca, ValType a, TypeContext cb, ValType b) {
+        return matches(ca, a, cb, b) && matches(cb, b, ca, a);
+    }
+
+    /** Whether function type {@code a} (in {@code ca}) matches {@code b} (in {@code cb}), structurally. */
     public static boolean matches(TypeContext ca, FuncType a, TypeContext cb, FuncType b) {
         return allMatch(cb, b.params(), ca, a.params()) && allMatch(ca, a.results(), cb, b.results());
     }

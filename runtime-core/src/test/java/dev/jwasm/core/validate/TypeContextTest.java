@@ -110,4 +110,21 @@ class TypeContextTest {
                         struct(true, new int[0], 1))));
         assertEquals("unknown type 1", e.reason());
     }
+
+    @Test
+    void importMatchingHelpersFollowTheSubtypingRules() {
+        List<SubType> exporting = List.of(struct(false, new int[0], 0, I32_FIELD),
+                struct(true, new int[] {0}, 1, I32_FIELD));
+        TypeContext a = TypeSectionValidator.validate(exporting);
+        TypeContext b = TypeSectionValidator.validate(List.of(struct(false, new int[0], 0, I32_FIELD)));
+        assertTrue(TypeContext.funcTypeIndexMatches(a, 1, b, 0));
+        assertFalse(TypeContext.funcTypeIndexMatches(b, 0, a, 1));
+        ValType sub = ValType.ref(false, HeapType.concrete(1));
+        ValType sup = ValType.ref(false, HeapType.concrete(0));
+        var immutableSub = new dev.jwasm.core.model.GlobalType(sub, false);
+        assertTrue(TypeContext.globalMatches(a, immutableSub, b, new dev.jwasm.core.model.GlobalType(sup, false)));
+        assertFalse(TypeContext.globalMatches(a, new dev.jwasm.core.model.GlobalType(sub, true), b,
+                new dev.jwasm.core.model.GlobalType(sup, true)));
+        assertFalse(TypeContext.tableElementMatches(a, sub, b, sup));
+    }
 }
