@@ -18,7 +18,6 @@ final class CodeSectionReader {
 
     static void read(ByteReader r, ModuleParts m) {
         int n = r.count();
-        m.hasCode = true;
         for (int i = 0; i < n; i++) {
             m.codes.add(function(r, m));
         }
