@@ -49,11 +49,11 @@ final class Support {
         Object[] elems = inst.tables[table].elements;
         long i = unsigned(index, is64 != 0);
         if (i < 0 || i >= elems.length) {
-            throw trap(TrapKind.UNDEFINED_ELEMENT);
+            throw new WasmTrap(TrapKind.UNDEFINED_ELEMENT, TrapKind.UNDEFINED_ELEMENT.message() + " " + i);
         }
         Object e = elems[(int) i];
         if (e == null) {
-            throw trap(TrapKind.UNINITIALIZED_ELEMENT);
+            throw new WasmTrap(TrapKind.UNINITIALIZED_ELEMENT, TrapKind.UNINITIALIZED_ELEMENT.message() + " " + i);
         }
         FunctionInstance f = (FunctionInstance) e;
         if (f.typeId != typeId) {
