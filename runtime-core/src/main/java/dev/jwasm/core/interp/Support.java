@@ -7,6 +7,7 @@ import dev.jwasm.core.runtime.GlobalInstance;
 import dev.jwasm.core.runtime.InstanceImpl;
 import dev.jwasm.core.runtime.MemoryInstance;
 import dev.jwasm.core.runtime.TableInstance;
+import dev.jwasm.core.runtime.TypeRegistry;
 
 /**
  * The interpreter's less frequent instructions, out of line so the dispatch loop stays small: calls through
@@ -56,7 +57,7 @@ final class Support {
             throw new WasmTrap(TrapKind.UNINITIALIZED_ELEMENT, TrapKind.UNINITIALIZED_ELEMENT.message() + " " + i);
         }
         FunctionInstance f = (FunctionInstance) e;
-        if (f.typeId != typeId) {
+        if (f.typeId != typeId && !TypeRegistry.isSubtype(f.typeId, typeId)) {
             throw trap(TrapKind.INDIRECT_CALL_TYPE_MISMATCH);
         }
         return f;

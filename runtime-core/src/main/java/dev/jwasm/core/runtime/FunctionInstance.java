@@ -19,8 +19,12 @@ public abstract class FunctionInstance implements Function {
     public final int resultCount;
 
     protected FunctionInstance(FuncType type) {
+        this(type, TypeRegistry.idOf(type));
+    }
+
+    protected FunctionInstance(FuncType type, int typeId) {
         this.type = type;
-        this.typeId = TypeRegistry.idOf(type);
+        this.typeId = typeId;
         this.paramCount = type.params().size();
         this.resultCount = type.results().size();
     }

@@ -22,12 +22,13 @@ final class ImportMatcher {
         return new LinkException("incompatible import type: " + imp.module() + "." + imp.name() + ": " + why);
     }
 
-    static FunctionInstance function(Import imp, Extern ext, DecodedModule m) {
-        FuncType expected = m.types().get(((ImportDesc.Func) imp.desc()).typeIndex()).funcType();
+    static FunctionInstance function(Import imp, Extern ext, DecodedModule m, int[] typeIds) {
+        int typeIndex = ((ImportDesc.Func) imp.desc()).typeIndex();
+        FuncType expected = m.types().get(typeIndex).funcType();
         if (!(ext instanceof FunctionInstance f)) {
             throw incompatible(imp, "expected a function");
         }
-        if (!f.type().equals(expected)) {
+        if (!TypeRegistry.isSubtype(f.typeId, typeIds[typeIndex])) {
             throw incompatible(imp, "expected " + expected + ", got " + f.type());
         }
         return f;

@@ -15,7 +15,6 @@ import dev.jwasm.core.model.Export;
 import dev.jwasm.core.model.GlobalDef;
 import dev.jwasm.core.model.Import;
 import dev.jwasm.core.model.SegmentMode;
-import dev.jwasm.core.model.SubType;
 import dev.jwasm.core.model.TableDef;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,12 +47,7 @@ public final class Instantiator {
     }
 
     private static int[] typeIds(DecodedModule m) {
-        int[] ids = new int[m.types().size()];
-        for (int i = 0; i < ids.length; i++) {
-            SubType t = m.types().get(i);
-            ids[i] = t.isFunc() ? TypeRegistry.idOf(t.funcType()) : -1;
-        }
-        return ids;
+        return TypeRegistry.canonicalize(m.types());
     }
 
     private static void resolveImports(InstanceImpl inst, DecodedModule m, ImportResolver resolver) {
@@ -65,7 +59,7 @@ public final class Instantiator {
             Extern ext = resolver.resolve(imp.module(), imp.name()).orElseThrow(
                     () -> new LinkException("unknown import: " + imp.module() + "." + imp.name()));
             switch (imp.desc().kind()) {
-                case FUNC -> funcs.add(ImportMatcher.function(imp, ext, m));
+                case FUNC -> funcs.add(ImportMatcher.function(imp, ext, m, inst.typeIds));
                 case TABLE -> tables.add(ImportMatcher.table(imp, ext));
                 case MEMORY -> mems.add(ImportMatcher.memory(imp, ext));
                 case GLOBAL -> globals.add(ImportMatcher.global(imp, ext));
@@ -75,7 +69,8 @@ public final class Instantiator {
         int[] defined = m.functionTypeIndices();
         for (int i = 0; i < defined.length; i++) {
             int index = m.importedFunctionCount() + i;
-            funcs.add(new WasmFunction(m.functionType(index), inst, index, i, Interpreter.lazyEntry()));
+            funcs.add(new WasmFunction(m.functionType(index), inst.typeIds[m.functionTypeIndex(index)], inst, index,
+                    i, Interpreter.lazyEntry()));
         }
         inst.functions = funcs.toArray(new FunctionInstance[0]);
         inst.tables = tables.toArray(new TableInstance[0]);

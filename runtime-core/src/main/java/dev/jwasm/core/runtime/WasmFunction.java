@@ -19,8 +19,9 @@ public final class WasmFunction extends FunctionInstance {
     public int callCount;
     public int backEdgeCount;
 
-    public WasmFunction(FuncType type, InstanceImpl instance, int index, int definedIndex, FunctionCode entry) {
-        super(type);
+    public WasmFunction(FuncType type, int typeId, InstanceImpl instance, int index, int definedIndex,
+            FunctionCode entry) {
+        super(type, typeId);
         this.instance = instance;
         this.index = index;
         this.definedIndex = definedIndex;
