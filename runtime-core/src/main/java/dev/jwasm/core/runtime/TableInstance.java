@@ -3,6 +3,7 @@ package dev.jwasm.core.runtime;
 import dev.jwasm.api.Table;
 import dev.jwasm.api.TrapKind;
 import dev.jwasm.api.WasmTrap;
+import dev.jwasm.core.model.HeapType;
 import dev.jwasm.core.model.Limits;
 import dev.jwasm.core.model.TableType;
 import java.util.Arrays;
@@ -31,6 +32,7 @@ public final class TableInstance implements Table {
                     + " elements is larger than this runtime supports");
         }
         this.elements = new Object[(int) l.min()];
+        checkElement(init);
         if (init != null) {
             Arrays.fill(elements, init);
         }
@@ -42,6 +44,16 @@ public final class TableInstance implements Table {
 
     public static TableInstance allocate(TableType type, Object init) {
         return new TableInstance(type, init);
+    }
+
+    /** Host-supplied elements of a function table must be functions this runtime created. */
+    private void checkElement(Object value) {
+        HeapType.Kind k = type.elementType().heapType().kind();
+        boolean funcTable = k == HeapType.Kind.FUNC || k == HeapType.Kind.CONCRETE || k == HeapType.Kind.NOFUNC;
+        if (value != null && funcTable && !(value instanceof FunctionInstance)) {
+            throw new IllegalArgumentException("a " + type.elementType() + " table holds only functions, got "
+                    + value.getClass().getName());
+        }
     }
 
     @Override
@@ -77,6 +89,7 @@ public final class TableInstance implements Table {
         if (index < 0 || index >= elements.length) {
             throw oob();
         }
+        checkElement(value);
         elements[(int) index] = value;
     }
 
@@ -86,6 +99,7 @@ public final class TableInstance implements Table {
         if (delta < 0 || delta > maxSize - old) {
             return -1;
         }
+        checkElement(init);
         try {
             Object[] grown = Arrays.copyOf(elements, (int) (old + delta));
             Arrays.fill(grown, (int) old, grown.length, init);

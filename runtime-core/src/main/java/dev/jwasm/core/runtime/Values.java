@@ -1,6 +1,5 @@
 package dev.jwasm.core.runtime;
 
-import dev.jwasm.api.Function;
 import dev.jwasm.api.Value;
 import dev.jwasm.core.model.HeapType;
 import dev.jwasm.core.model.ValType;
@@ -28,7 +27,7 @@ public final class Values {
         }
         HeapType.Kind k = type.heapType().kind();
         if (k == HeapType.Kind.FUNC || k == HeapType.Kind.CONCRETE) {
-            return ref instanceof Function;
+            return ref instanceof FunctionInstance;
         }
         return true;
     }
