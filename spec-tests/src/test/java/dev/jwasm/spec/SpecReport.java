@@ -34,16 +34,33 @@ final class SpecReport {
     private final long started = System.nanoTime();
 
     synchronized void record(String file, Tier tier, WastFileResult result, ExpectedFailures expected) {
-        long expectedFailed = 0;
-        for (WastResult r : result.failures()) {
-            if (expected.lookup(file, r.line(), tier).isPresent()) {
-                expectedFailed++;
-            }
-            String tierTag = SpecTiers.TIERS.size() > 1 ? " @" + tier.name().toLowerCase(Locale.ROOT) : "";
-            currentFailures.add(file + ":" + r.line() + tierTag + "  # " + category(r));
-        }
+        long expectedFailed = result.failures().stream()
+                .filter(r -> expected.lookup(file, r.line(), tier).isPresent())
+                .count();
+        rememberFailures(file, tier, result);
         rows.add(new Row(file, tier, result.passed(), result.failed() - expectedFailed, expectedFailed,
                 result.skipped(), result.messageMismatches(), result.invalidAsMalformed(), result.elapsed()));
+    }
+
+    /**
+     * Lines for the generated list: one per failing command, except that a proposal's file gets a single
+     * whole-file entry (proposals are tracked as a whole until someone implements them).
+     */
+    private void rememberFailures(String file, Tier tier, WastFileResult result) {
+        List<WastResult> failures = result.failures();
+        if (failures.isEmpty()) {
+            return;
+        }
+        String tierTag = SpecTiers.TIERS.size() > 1 ? " @" + tier.name().toLowerCase(Locale.ROOT) : "";
+        if (file.startsWith("proposals/")) {
+            String proposal = file.split("/")[1];
+            currentFailures.add(file + tierTag + "  # TODO proposal " + proposal + ": " + failures.size()
+                    + " failing commands");
+            return;
+        }
+        for (WastResult r : failures) {
+            currentFailures.add(file + ":" + r.line() + tierTag + "  # " + category(r));
+        }
     }
 
     synchronized boolean isEmpty() {
