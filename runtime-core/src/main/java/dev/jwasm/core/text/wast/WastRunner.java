@@ -16,8 +16,8 @@ import java.util.function.Consumer;
 
 /**
  * Runs WebAssembly script ({@code .wast}) files such as the official testsuite: every command becomes a
- * {@link WastResult}, and no failure stops the rest of a script. Each run gets a fresh {@code spectest}
- * host module and fresh module registry.
+ * {@link WastResult}, and no failure stops the rest of a script. Each run gets its own module registry
+ * and fresh {@code spectest} memories and tables; the spectest functions and globals are shared.
  *
  * <pre>{@code
  * WastRunner runner = WastRunner.builder().tier(Tier.INTERP).build();
@@ -30,7 +30,8 @@ import java.util.function.Consumer;
  * System.out.println(summary.totalLine());
  * }</pre>
  *
- * <p>Thread-safe: concurrent runs share nothing but the engine.
+ * <p>Thread-safe: concurrent runs share only the engine, the spectest functions and globals, and the
+ * output sink (which must then tolerate concurrent calls).
  */
 public final class WastRunner {
     /** Default wall-clock limit for one command. */
@@ -39,7 +40,7 @@ public final class WastRunner {
     private static final Duration MAX_GUARD_GRACE = Duration.ofSeconds(5);
 
     private final Engine engine;
-    private final Consumer<String> output;
+    private final SpectestModule spectest;
     private final Duration commandTimeout;
     private final long stackSize;
 
@@ -47,7 +48,7 @@ public final class WastRunner {
         this.commandTimeout = b.commandTimeout;
         this.engine = b.engine != null ? b.engine
                 : Engine.builder().tier(b.tier).timeout(b.commandTimeout).build();
-        this.output = b.output;
+        this.spectest = new SpectestModule(b.output);
         this.stackSize = b.stackSize;
     }
 
@@ -95,7 +96,7 @@ public final class WastRunner {
     public WastFileResult run(WastScript script) {
         long start = System.nanoTime();
         Linker linker = new Linker(engine);
-        SpectestModule.define(linker, output);
+        spectest.defineIn(linker);
         ScriptState state = new ScriptState(script.name(), linker);
         CommandDispatcher dispatcher = new CommandDispatcher(state);
         List<WastResult> results = new ArrayList<>(script.commands().size());
