@@ -391,9 +391,10 @@ final class FieldEncoder {
     }
 
     private void start(SExpr.Parens p, Cursor c) {
-        if (m.start >= 0) {
+        if (m.hasStart) {
             throw Cursor.error(p, "multiple start sections");
         }
+        m.hasStart = true;
         m.start = m.funcs.resolve(c.next());
         c.expectEnd();
     }

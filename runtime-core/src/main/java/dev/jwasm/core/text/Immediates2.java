@@ -122,7 +122,7 @@ final class Immediates2 {
                 results.add(m.types.valType(r.next()));
             }
         }
-        if (!typed) {
+        if (!typed || results.isEmpty()) {
             op.writeOpcode(w);
             return;
         }

@@ -37,7 +37,8 @@ final class ModuleEncoder {
     final Section elemSec = new Section(9);
     final Section codeSec = new Section(10);
     final Section dataSec = new Section(11);
-    int start = -1;
+    boolean hasStart;
+    int start;
     boolean usesDataIndex;
     String moduleName;
     final Map<Integer, List<String>> localNames = new HashMap<>();
@@ -160,7 +161,7 @@ final class ModuleEncoder {
         tagSec.writeTo(out);
         globalSec.writeTo(out);
         exportSec.writeTo(out);
-        if (start >= 0) {
+        if (hasStart) {
             out.u8(8).sized(new ByteWriter().u32(start));
         }
         elemSec.writeTo(out);
