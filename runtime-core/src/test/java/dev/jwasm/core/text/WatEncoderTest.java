@@ -160,7 +160,7 @@ class WatEncoderTest {
                         + " (i32.load16_u align=1 (i32.const 2))))",
                 "(module (table 3 funcref) (type $t (func (result f64))) (func $a (result f64) (f64.const -0x1.8p3))"
                         + " (elem (i32.const 1) $a $a) (func (result f64) (call_indirect (type $t) (i32.const 1))))",
-                "(module (func (param i32) (result i32 i32) (local.get 0) (block (param i32) (result i32 i32)"
+                "(module (func $f (param i32) (result i32 i32) (local.get 0) (block (param i32) (result i32 i32)"
                         + " (i32.const 2)) (drop)) (func (v128.const i16x8 1 -1 2 -2 3 -3 4 -4) drop))",
                 "(module (func $f (param $x i32) (param $y f32) (local $z i64) (local i32 i32)"
                         + " (local.set $z (i64.extend_i32_s (local.get $x)))) (start $f) (export \"f\" (func $f)))"));
