@@ -1,6 +1,7 @@
 package dev.jwasm.core.text;
 
 import dev.jwasm.api.TextFormatException;
+import dev.jwasm.api.WasmException;
 import java.util.List;
 
 /** Entry points of the text format front end: WebAssembly text to the binary format. */
@@ -53,8 +54,19 @@ public final class Wat {
         try {
             return m.encode(fields, id);
         } catch (StackOverflowError e) {
-            SExpr at = fields.isEmpty() ? null : fields.get(0);
-            throw new TextFormatException("nesting too deep", at == null ? 1 : at.line(), at == null ? 1 : at.column());
+            throw positioned("nesting too deep", fields, e);
+        } catch (WasmException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // safety net: malformed input must surface as a text format error, never as a Java exception
+            throw positioned("unexpected token", fields, e);
         }
+    }
+
+    private static TextFormatException positioned(String reason, List<SExpr> fields, Throwable cause) {
+        SExpr at = fields.isEmpty() ? null : fields.get(0);
+        TextFormatException e = new TextFormatException(reason, at == null ? 1 : at.line(), at == null ? 1 : at.column());
+        e.initCause(cause);
+        return e;
     }
 }
