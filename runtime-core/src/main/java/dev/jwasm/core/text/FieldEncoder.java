@@ -193,25 +193,22 @@ final class FieldEncoder {
         return false;
     }
 
-    /** "at? min max?" written with the limits flag byte; extra flag bits and trailing bytes are supplied. */
-    static void limits(Cursor c, boolean is64, int extraFlags, ByteWriter w, ByteWriter trailer) {
-        int bits = 64; // larger than the address type allows is a validation error, not a syntax error
-        long min = Literals.unsigned(c.next(), bits);
+    /** Table limits "min max?" with their flag byte (bit 0: has max, bit 2: 64-bit addresses). */
+    static void limits(Cursor c, boolean is64, ByteWriter w) {
+        // values beyond the address type are a validation error ("table size"), not a syntax error
+        long min = Literals.unsigned(c.next(), 64);
         boolean hasMax = c.peekAtom(SExpr.Kind.NUMBER);
-        long max = hasMax ? Literals.unsigned(c.next(), bits) : 0;
-        w.u8((hasMax ? 1 : 0) | (is64 ? 4 : 0) | extraFlags).u64(min);
+        long max = hasMax ? Literals.unsigned(c.next(), 64) : 0;
+        w.u8((hasMax ? 1 : 0) | (is64 ? 4 : 0)).u64(min);
         if (hasMax) {
             w.u64(max);
-        }
-        if (trailer != null) {
-            w.append(trailer);
         }
     }
 
     private void tableType(Cursor c, ByteWriter w) {
         boolean is64 = addressType(c);
         ByteWriter lim = new ByteWriter();
-        limits(c, is64, 0, lim, null);
+        limits(c, is64, lim);
         w.bytes(m.types.valType(c.next())).append(lim);
     }
 
@@ -276,7 +273,7 @@ final class FieldEncoder {
         boolean is64 = addressType(c);
         if (c.peekAtom(SExpr.Kind.NUMBER)) {
             ByteWriter lim = new ByteWriter();
-            limits(c, is64, 0, lim, null);
+            limits(c, is64, lim);
             byte[] rt = m.types.valType(c.next());
             if (c.hasNext()) {
                 byte[] init = new FuncEncoder(m, Map.of()).constExpr(c);

@@ -22,9 +22,6 @@ final class ModuleEncoder {
     final Types types = new Types(typeSpace);
     final List<TypeDef> typeDefs = new ArrayList<>();
     private final Map<String, Integer> reusableTypes = new HashMap<>();
-    /** Address type (true = i64) of each memory and table, for offsets of abbreviated segments. */
-    final List<Boolean> mem64 = new ArrayList<>();
-    final List<Boolean> table64 = new ArrayList<>();
 
     final Section typeSec = new Section(1);
     final Section importSec = new Section(2);
@@ -39,6 +36,8 @@ final class ModuleEncoder {
     final Section dataSec = new Section(11);
     boolean hasStart;
     int start;
+    /** Whether to append a "name" custom section. */
+    boolean names = true;
     boolean usesDataIndex;
     String moduleName;
     final Map<Integer, List<String>> localNames = new HashMap<>();
@@ -175,6 +174,4 @@ final class ModuleEncoder {
         }
         return out.toByteArray();
     }
-
-    boolean names = true;
 }
