@@ -58,8 +58,15 @@ final class FieldEncoder {
         ByteWriter w = new ByteWriter().name(module).name(field);
         switch (kind) {
             case "func" -> {
-                TypeUse u = TypeUse.parse(m, d);
-                w.u8(0).u32(u.resolve(m));
+                if (d.peekParens("exact")) { // custom-descriptors proposal: exact function import
+                    Cursor e = new Cursor((SExpr.Parens) d.next(), 1);
+                    TypeUse u = TypeUse.parse(m, e);
+                    e.expectEnd();
+                    w.u8(0x20).u32(u.resolve(m));
+                } else {
+                    TypeUse u = TypeUse.parse(m, d);
+                    w.u8(0).u32(u.resolve(m));
+                }
                 funcIndex++;
             }
             case "table" -> {

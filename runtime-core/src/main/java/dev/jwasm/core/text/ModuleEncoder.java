@@ -85,13 +85,15 @@ final class ModuleEncoder {
                 encodeTypeField(p, typeSec.body, true);
             } else if (h.equals("rec")) {
                 ByteWriter w = typeSec.entry().u8(0x4E);
-                w.u32(p.items().size() - 1);
-                for (int i = 1; i < p.items().size(); i++) {
+                int n = p.items().size() - 1;
+                w.u32(n);
+                for (int i = 1; i <= n; i++) {
                     SExpr t = p.items().get(i);
                     if (!"type".equals(Cursor.head(t))) {
                         throw Cursor.unexpected(t);
                     }
-                    encodeTypeField((SExpr.Parens) t, w, false);
+                    // a singular recursion group can be reused by implicit type uses (spec 3.0 typeuse rule)
+                    encodeTypeField((SExpr.Parens) t, w, n == 1);
                 }
             }
         }

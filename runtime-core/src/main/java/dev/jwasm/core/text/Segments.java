@@ -78,7 +78,12 @@ final class Segments {
             }
             list = new ElemList(m.types.valType(refType), items, false);
         } else {
-            list = funcIndices(c);
+            // the segment has the table's element type: write "ref.func x" expressions of that type
+            List<byte[]> items = new ArrayList<>();
+            for (byte[] idx : funcIndices(c).items()) {
+                items.add(new ByteWriter().u8(0xD2).bytes(idx).u8(0x0B).toByteArray());
+            }
+            list = new ElemList(m.types.valType(refType), items, false);
         }
         writeElem(0, table, zeroOffset(is64), list);
         return list.items().size();
