@@ -26,7 +26,10 @@ public final class Wat {
         return encodeFields(forms, null, names);
     }
 
-    /** Encodes a "(module $id? ...)" form (also "(module definition $id? ...)"), with a name section. */
+    /**
+     * Encodes a "(module $id? ...)" form (also "(module definition $id? ...)"), with a name section. The
+     * script forms "(module $id? binary "..."*)" and "(module $id? quote "..."*)" are accepted too.
+     */
     public static byte[] encodeModule(SExpr.Parens moduleForm) {
         return encodeModule(moduleForm, true);
     }
@@ -42,7 +45,14 @@ public final class Wat {
         }
         SExpr.Atom id = c.optId();
         if (c.peekKeyword("binary") || c.peekKeyword("quote")) {
-            throw Cursor.unexpected(c.peek());
+            // script forms: the bytes themselves, or text to parse (usually handled by the script runner)
+            boolean binary = c.peekKeyword("binary");
+            c.skip();
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            while (c.hasNext()) {
+                bytes.writeBytes(TextStrings.decode(c.atom(SExpr.Kind.STRING)));
+            }
+            return binary ? bytes.toByteArray() : parseForms(SExprParser.parseAll(bytes.toByteArray()), names);
         }
         List<SExpr> fields = c.items().subList(c.position(), c.items().size());
         return encodeFields(fields, id, names);

@@ -99,6 +99,13 @@ class WatEncoderTest {
     }
 
     @Test
+    void scriptModuleForms() {
+        assertEquals(HEADER, hex("(module $m binary \"\\00asm\" \"\\01\\00\\00\\00\")"));
+        assertEquals(hex("(module (func))"), hex("(module quote \"(func\" \")\")"));
+        assertEquals(hex("(module (func))"), hex("(module definition $d (func))"));
+    }
+
+    @Test
     void outOfRangeIndicesAreNotTextErrors() {
         String h = hex("(module (func call 100))");
         assertTrue(h.endsWith("10640b"), h);
