@@ -41,7 +41,7 @@ public final class PathFunctions {
             FileStats.stat(p.host()).writeTo(c.memory(), c.u32(4));
             return 0;
         });
-        r.add("path_filestat_set_times", "iiiIIi", c -> {
+        r.add("path_filestat_set_times", "iiiiIIi", c -> {
             DirectoryDescriptor dir = writable(ctx, c.i32(0), Rights.PATH_FILESTAT_SET_TIMES);
             PathResolver.Resolved p = PathResolver.resolve(dir, c.string(2), follow(c.i32(1)));
             mustExist(p);
