@@ -38,11 +38,11 @@ public final class Rights {
 
     /** Rights of a regular file that only modify it. */
     public static final long FILE_WRITE = FD_DATASYNC | FD_WRITE | FD_ALLOCATE | FD_FILESTAT_SET_SIZE
-            | FD_FILESTAT_SET_TIMES | FD_SYNC | FD_FDSTAT_SET_FLAGS;
+            | FD_FILESTAT_SET_TIMES | FD_SYNC;
 
     /** Everything a regular file descriptor can do. */
     public static final long FILE_ALL = FILE_WRITE | FD_READ | FD_SEEK | FD_TELL | FD_ADVISE | FD_FILESTAT_GET
-            | POLL_FD_READWRITE;
+            | FD_FDSTAT_SET_FLAGS | POLL_FD_READWRITE;
 
     /** What a regular file on a read-only mount can do. */
     public static final long FILE_READ_ONLY = FILE_ALL & ~FILE_WRITE;

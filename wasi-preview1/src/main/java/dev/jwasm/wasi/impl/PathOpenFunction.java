@@ -24,9 +24,9 @@ import java.util.Set;
  * hand out ({@code fs_rights_inheriting}) and to what the file type supports; asking for more is not an
  * error, since wasi-libc always asks broadly.
  *
- * <p>On a read-only mount {@code O_CREAT}, {@code O_TRUNC}, {@code FDFLAGS_APPEND} or a request for
- * {@code fd_write} fail with EROFS; other write rights are just not granted, so a later write through them
- * fails with ENOTCAPABLE.
+ * <p>On a read-only mount {@code O_CREAT}, {@code O_TRUNC} and {@code FDFLAGS_APPEND} fail with EROFS;
+ * requested write rights are just not granted (many toolchains ask for every right even to read), so a later
+ * write through the descriptor fails with ENOTCAPABLE.
  */
 public final class PathOpenFunction {
     private static final long WRITE_RIGHTS = Rights.FD_WRITE | Rights.FD_ALLOCATE | Rights.FD_FILESTAT_SET_SIZE;
@@ -63,7 +63,7 @@ public final class PathOpenFunction {
             long inheriting, int fdflags) throws IOException {
         boolean creat = (oflags & Flags.OFLAGS_CREAT) != 0;
         boolean trunc = (oflags & Flags.OFLAGS_TRUNC) != 0;
-        boolean wantsWrite = creat || trunc || (fdflags & Flags.FDFLAGS_APPEND) != 0 || (base & Rights.FD_WRITE) != 0;
+        boolean wantsWrite = creat || trunc || (fdflags & Flags.FDFLAGS_APPEND) != 0;
         if (wantsWrite && dir.readOnly()) {
             throw new WasiErrnoException(Errno.ROFS);
         }
