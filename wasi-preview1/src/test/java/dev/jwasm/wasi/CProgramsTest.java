@@ -167,6 +167,28 @@ class CProgramsTest {
         }
     }
 
+    @Test
+    void aNonBlockingServerUsesPollOnTheListenerAndTheConnection() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        WasiConfig config = WasiConfig.builder().args("poll_server").listen("127.0.0.1", 0).stdout(out).build();
+        try (Wasi wasi = Wasi.create(config)) {
+            InetSocketAddress address = wasi.listenerAddresses().get(0);
+            Instance instance = instantiate("poll_server", wasi);
+            CompletableFuture<Integer> server = CompletableFuture.supplyAsync(() -> start(instance));
+            Thread.sleep(100);
+            try (Socket socket = new Socket()) {
+                socket.connect(address, 5000);
+                socket.setSoTimeout(10_000);
+                Thread.sleep(100);
+                socket.getOutputStream().write("12345".getBytes(StandardCharsets.UTF_8));
+                assertEquals("[5]", new String(socket.getInputStream().readNBytes(3), StandardCharsets.UTF_8));
+            }
+            assertEquals(0, server.get(30, TimeUnit.SECONDS));
+            assertEquals("accept before any client: EAGAIN\nread before data: EAGAIN\nclient closed\n",
+                    out.toString(StandardCharsets.UTF_8));
+        }
+    }
+
     private static String talk(InetSocketAddress address, String message) throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(address, 5000);
