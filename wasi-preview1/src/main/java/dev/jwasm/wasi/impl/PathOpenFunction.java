@@ -90,9 +90,20 @@ public final class PathOpenFunction {
             throw new WasiErrnoException(Errno.NOTDIR);
         }
         long fileRights = grantedBase & (dir.readOnly() ? Rights.FILE_READ_ONLY : Rights.FILE_ALL);
-        SeekableByteChannel channel = Files.newByteChannel(target.host(), options(oflags, fileRights));
+        SeekableByteChannel channel = openChannel(target, options(oflags, fileRights));
         return new RegularFileDescriptor(channel, target.host(), dir.readOnly(), fileRights, grantedInheriting & Rights.FILE_ALL,
                 fdflags);
+    }
+
+    private static SeekableByteChannel openChannel(PathResolver.Resolved target, Set<OpenOption> options)
+            throws IOException {
+        try {
+            return Files.newByteChannel(target.host(), options);
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            // Providers without symlinks (zip) may reject NOFOLLOW_LINKS; without symlinks it changes nothing.
+            options.remove(LinkOption.NOFOLLOW_LINKS);
+            return Files.newByteChannel(target.host(), options);
+        }
     }
 
     private static BasicFileAttributes attributes(PathResolver.Resolved target) throws IOException {
