@@ -60,6 +60,25 @@ class OtherFileSystemsTest {
     }
 
     @Test
+    void timesCanBeSetOnTheDefaultFileSystemWithoutFollowingLinks() throws IOException {
+        Path dir = Files.createDirectory(temp.resolve("d"));
+        Files.writeString(dir.resolve("f"), "x");
+        Files.createSymbolicLink(dir.resolve("link"), Path.of("f"));
+        try (WasiHarness h = new WasiHarness(WasiConfig.builder().preopen(dir, "/d", PreopenMode.READ_WRITE)
+                .build())) {
+            int fd = h.openOk(3, "f", 0, Rights.ALL);
+            h.ok("fd_filestat_set_times", fd, 0L, 3_000_000_000L, Flags.FST_MTIM);
+            assertEquals(3000, Files.getLastModifiedTime(dir.resolve("f")).toMillis());
+            int link = h.string("link");
+            h.ok("path_filestat_set_times", 3, 0, link, 4, 0L, 9_000_000_000L, Flags.FST_MTIM);
+            assertEquals(3000, Files.getLastModifiedTime(dir.resolve("f")).toMillis());
+            h.ok("path_filestat_set_times", 3, Flags.LOOKUP_SYMLINK_FOLLOW, link, 4, 0L, 9_000_000_000L,
+                    Flags.FST_MTIM);
+            assertEquals(9000, Files.getLastModifiedTime(dir.resolve("f")).toMillis());
+        }
+    }
+
+    @Test
     void aPreopenThatIsNotADirectoryIsRejected() throws IOException {
         Path file = Files.writeString(temp.resolve("file"), "x");
         WasiConfig config = WasiConfig.builder().preopen(file, "/f", PreopenMode.READ_ONLY).build();

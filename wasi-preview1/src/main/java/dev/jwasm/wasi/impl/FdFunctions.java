@@ -131,7 +131,8 @@ public final class FdFunctions {
                 return Errno.NOTSUP;
             }
             d.require(Rights.FD_FILESTAT_SET_TIMES);
-            Times.set(target, c.i64(1), c.i64(2), c.i32(3), ctx.clock(), true);
+            // The path named no symlink when checked; never follow one planted there since.
+            Times.set(target, c.i64(1), c.i64(2), c.i32(3), ctx.clock(), false);
             return 0;
         });
     }

@@ -163,6 +163,8 @@ public final class PollFunction {
         boolean any = false;
         if (selector != null) {
             register(subs, selector);
+            // Keys selected in an earlier round would otherwise still look ready.
+            selector.selectedKeys().clear();
             selector.selectNow();
         }
         for (Sub s : subs) {
