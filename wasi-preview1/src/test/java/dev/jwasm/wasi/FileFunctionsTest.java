@@ -286,6 +286,13 @@ class FileFunctionsTest {
     }
 
     @Test
+    void overlongPathsAreRejectedBeforeBeingCopied() {
+        int p = h.alloc(5000);
+        assertEquals(Errno.NAMETOOLONG, h.call("path_create_directory", 3, p, 5000));
+        assertEquals(Errno.FAULT, h.call("path_create_directory", 3, p, Integer.MAX_VALUE));
+    }
+
+    @Test
     void invalidUtf8PathsAreRejected() {
         int p = h.alloc(2);
         h.memory.writeByte(p, (byte) 0xC3);

@@ -1,7 +1,10 @@
 package dev.jwasm.wasi.impl;
 
 import dev.jwasm.api.Value;
+import dev.jwasm.wasi.abi.Errno;
 import dev.jwasm.wasi.abi.GuestMemory;
+import dev.jwasm.wasi.abi.WasiErrnoException;
+import dev.jwasm.wasi.fs.PathResolver;
 
 /** The arguments of one WASI call, with typed accessors, and the guest memory it works on. */
 public final class Call {
@@ -30,8 +33,17 @@ public final class Call {
         return args[index].asLong();
     }
 
-    /** A guest string given as {@code (pointer, length)} arguments at {@code index} and {@code index + 1}. */
+    /**
+     * A guest path given as {@code (pointer, length)} arguments at {@code index} and {@code index + 1}. Longer
+     * than PATH_MAX is ENAMETOOLONG, so a hostile length never becomes a huge host allocation.
+     */
     public String string(int index) {
-        return memory.readString(u32(index), u32(index + 1));
+        long address = u32(index);
+        long length = u32(index + 1);
+        memory.check(address, length);
+        if (length > PathResolver.MAX_PATH) {
+            throw new WasiErrnoException(Errno.NAMETOOLONG);
+        }
+        return memory.readString(address, length);
     }
 }

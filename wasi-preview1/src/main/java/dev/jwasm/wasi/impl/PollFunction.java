@@ -24,6 +24,8 @@ import java.util.List;
  * so a fake clock makes it instantaneous.
  */
 public final class PollFunction {
+    /** More subscriptions than this are EINVAL: each one costs host memory. */
+    static final int MAX_SUBSCRIPTIONS = 1 << 16;
     /** How often stdin is re-checked while also waiting for other things. */
     private static final long STDIN_POLL_NANOS = 10_000_000L;
 
@@ -49,7 +51,7 @@ public final class PollFunction {
             long out = c.u32(1);
             long n = c.u32(2);
             long outCount = c.u32(3);
-            if (n == 0) {
+            if (n == 0 || n > MAX_SUBSCRIPTIONS) {
                 return Errno.INVAL;
             }
             GuestMemory m = c.memory();
