@@ -2,7 +2,6 @@ package dev.jwasm.wasi.net;
 
 import java.io.IOException;
 import java.nio.channels.SelectableChannel;
-import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 
 /** Blocks on one non-blocking channel until it is ready for {@code ops}, for descriptors in blocking mode. */
