@@ -286,6 +286,38 @@ class FileFunctionsTest {
     }
 
     @Test
+    void pathOpenFlagCombinationsFollowPosix() throws IOException {
+        assertEquals(Errno.INVAL, h.open(3, 1, "newdir", Flags.OFLAGS_CREAT | Flags.OFLAGS_DIRECTORY, Rights.ALL,
+                0));
+        assertEquals(Errno.ISDIR, h.open(3, 1, "newfile/", Flags.OFLAGS_CREAT, Rights.ALL, 0));
+        assertEquals(Errno.NOTDIR, h.open(3, 1, "hello.txt/", 0, Rights.ALL, 0));
+        assertEquals(Errno.ISDIR, h.open(3, 1, "sub", Flags.OFLAGS_TRUNC, Rights.ALL, 0));
+        assertEquals(Errno.INVAL, h.open(3, 1, "hello.txt", 1 << 4, Rights.ALL, 0));
+        assertEquals(Errno.INVAL, h.open(3, 1, "hello.txt", 0, Rights.ALL, 1 << 5));
+        Files.createSymbolicLink(root.resolve("subdir-link"), fs.getPath("sub"));
+        int viaLink = h.openOk(3, "subdir-link", Flags.OFLAGS_DIRECTORY, Rights.ALL);
+        h.openOk(viaLink, "created", Flags.OFLAGS_CREAT, Rights.ALL);
+        assertTrue(Files.exists(root.resolve("sub/created")));
+        assertEquals(Errno.LOOP, h.open(3, 0, "subdir-link", Flags.OFLAGS_DIRECTORY, Rights.ALL, 0));
+        int dot = h.openOk(3, ".", Flags.OFLAGS_DIRECTORY, Rights.ALL);
+        assertEquals("hello", h.read(h.openOk(dot, "hello.txt", 0, Rights.ALL), 5));
+    }
+
+    @Test
+    void rightsAreNarrowedToWhatTheDirectoryMayHandOut() throws IOException {
+        Files.writeString(root.resolve("sub/inner"), "inner");
+        int dir = h.openOk(3, "sub", Flags.OFLAGS_DIRECTORY, Rights.ALL);
+        h.ok("fd_fdstat_set_rights", dir, Rights.PATH_OPEN, Rights.FD_READ);
+        int f = h.openOk(dir, "inner", 0, Rights.ALL);
+        int out = h.alloc(Layout.FDSTAT_SIZE);
+        h.ok("fd_fdstat_get", f, out);
+        assertEquals(Rights.FD_READ, h.i64(out + Layout.FDSTAT_RIGHTS_BASE));
+        assertEquals(Errno.NOTCAPABLE, h.write(f, "x"));
+        assertEquals(Errno.NOTCAPABLE, h.open(dir, 1, "new", Flags.OFLAGS_CREAT, Rights.ALL, 0));
+        assertEquals(Errno.NOTCAPABLE, h.call("path_create_directory", dir, h.string("d"), 1));
+    }
+
+    @Test
     void overlongPathsAreRejectedBeforeBeingCopied() {
         int p = h.alloc(5000);
         assertEquals(Errno.NAMETOOLONG, h.call("path_create_directory", 3, p, 5000));
