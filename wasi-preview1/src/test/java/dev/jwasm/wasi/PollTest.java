@@ -112,6 +112,7 @@ class PollTest {
             assertEquals(1, h.i32(n));
             assertEquals(8, h.i64(events));
             writer.write("hi".getBytes());
+            writer.flush();
             h.ok("poll_oneoff", subs, events, 2, n);
             assertEquals(1, h.i32(n));
             assertEquals(7, h.i64(events));
@@ -119,6 +120,36 @@ class PollTest {
             h.ok("fd_fdstat_set_flags", 0, Flags.FDFLAGS_NONBLOCK);
             assertEquals("hi", h.read(0, 10));
             assertEquals(Errno.AGAIN, h.call("fd_read", 0, h.iovec(h.alloc(4), 4), 1, h.alloc(4)));
+            writer.close();
+            h.ok("poll_oneoff", subs, events, 2, n);
+            assertEquals(7, h.i64(events), "end of input is readable");
+            assertEquals("", h.read(0, 10), "a non-blocking read at end of input is 0 bytes, not EAGAIN");
+        }
+    }
+
+    @Test
+    void pollWakesAsSoonAsStdinInputArrives() throws IOException {
+        PipedOutputStream writer = new PipedOutputStream();
+        try (WasiHarness h = new WasiHarness(WasiConfig.builder().stdin(new PipedInputStream(writer)).build())) {
+            int subs = h.alloc(2 * Layout.SUBSCRIPTION_SIZE);
+            int events = h.alloc(2 * Layout.EVENT_SIZE);
+            int n = h.alloc(4);
+            fd(h, subs, 7, Flags.EVENT_FD_READ, 0);
+            clock(h, subs + 48, 8, Flags.CLOCK_MONOTONIC, 10_000_000_000L, 0);
+            new Thread(() -> {
+                try {
+                    Thread.sleep(50);
+                    writer.write('x');
+                    writer.flush();
+                } catch (IOException | InterruptedException e) {
+                    // the poll below then times out and the assertion fails
+                }
+            }).start();
+            long start = System.nanoTime();
+            h.ok("poll_oneoff", subs, events, 2, n);
+            assertEquals(7, h.i64(events));
+            assertTrue(System.nanoTime() - start < 5_000_000_000L);
+            assertEquals("x", h.read(0, 10));
         }
     }
 

@@ -6,13 +6,14 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Standard input from a Java {@link InputStream}. In non-blocking mode a read with nothing
- * {@linkplain InputStream#available() available} fails with EAGAIN.
+ * Standard input from a Java {@link InputStream}. Blocking reads go straight to the stream until the guest
+ * first needs readiness (a non-blocking read or poll_oneoff); from then on an {@link InputPump} thread
+ * reads ahead so "no data yet" (EAGAIN / not ready) and "end of input" can be told apart.
  */
 public final class InputStreamDescriptor extends Descriptor {
     private final InputStream in;
     private final int fileType;
-    private int peeked = -2;
+    private InputPump pump;
 
     public InputStreamDescriptor(InputStream in, int fileType, long rights) {
         super(rights, 0, 0);
@@ -35,38 +36,41 @@ public final class InputStreamDescriptor extends Descriptor {
         if (len == 0) {
             return 0;
         }
-        if (peeked == -1) {
-            return 0;
+        if (pump == null && !isNonBlocking()) {
+            return Math.max(in.read(buf, off, len), 0);
         }
-        if (peeked >= 0) {
-            buf[off] = (byte) peeked;
-            peeked = -2;
-            if (len == 1 || in.available() <= 0) {
-                return 1;
+        InputPump p = pump();
+        while (true) {
+            int n = p.read(buf, off, len);
+            if (n >= 0) {
+                return n;
             }
-            int n = in.read(buf, off + 1, Math.min(len - 1, in.available()));
-            return 1 + Math.max(n, 0);
+            if (isNonBlocking()) {
+                throw new WasiErrnoException(Errno.AGAIN);
+            }
+            awaitInput(-1);
         }
-        if (isNonBlocking() && in.available() <= 0) {
-            throw new WasiErrnoException(Errno.AGAIN);
-        }
-        int n = in.read(buf, off, len);
-        return Math.max(n, 0);
     }
 
     @Override
-    public long readyToRead() throws IOException {
-        if (peeked != -2) {
-            return peeked == -1 ? 0 : 1;
-        }
-        int available = in.available();
-        return available > 0 ? available : -1;
+    public long readyToRead() {
+        return pump().ready();
     }
 
-    /** Blocks until a byte (or end of input) arrives, keeping it for the next read. Used by poll_oneoff. */
-    public void awaitInput() throws IOException {
-        if (peeked == -2) {
-            peeked = in.read();
+    /** Waits up to {@code nanos} (forever if negative) until input or end of input is available. */
+    public void awaitInput(long nanos) throws IOException {
+        try {
+            pump().await(nanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WasiErrnoException(Errno.INTR);
         }
+    }
+
+    private InputPump pump() {
+        if (pump == null) {
+            pump = InputPump.start(in);
+        }
+        return pump;
     }
 }

@@ -236,15 +236,13 @@ public final class PollFunction {
             }
         }
         try {
-            if (stdin != null && !sockets && forever) {
-                stdin.awaitInput();
+            if (stdin != null && !sockets) {
+                stdin.awaitInput(forever ? -1 : remaining);
             } else if (sockets) {
                 selector.selectedKeys().clear();
                 long nanos = stdin != null ? Math.min(remaining, STDIN_POLL_NANOS) : remaining;
                 long millis = Math.max(1, nanos / 1_000_000L);
                 selector.select(forever && stdin == null ? 0 : millis);
-            } else if (stdin != null) {
-                Thread.sleep(Math.max(1, Math.min(remaining, STDIN_POLL_NANOS) / 1_000_000L));
             } else {
                 ctx.clock().sleep(remaining);
             }
