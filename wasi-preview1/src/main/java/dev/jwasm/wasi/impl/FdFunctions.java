@@ -50,8 +50,11 @@ public final class FdFunctions {
             RegularFileDescriptor f = file(ctx, c.i32(0), Rights.FD_ALLOCATE);
             long offset = c.i64(1);
             long len = c.i64(2);
-            if (offset < 0 || len <= 0 || offset + len < 0) {
-                return offset + len < 0 && offset >= 0 && len > 0 ? Errno.FBIG : Errno.INVAL;
+            if (offset < 0 || len <= 0) {
+                return Errno.INVAL;
+            }
+            if (offset + len < 0) {
+                return Errno.FBIG;
             }
             if (f.channel().size() < offset + len) {
                 f.setSize(offset + len);
