@@ -292,6 +292,7 @@ class FileFunctionsTest {
         assertEquals(Errno.ISDIR, h.open(3, 1, "newfile/", Flags.OFLAGS_CREAT, Rights.ALL, 0));
         assertEquals(Errno.NOTDIR, h.open(3, 1, "hello.txt/", 0, Rights.ALL, 0));
         assertEquals(Errno.ISDIR, h.open(3, 1, "sub", Flags.OFLAGS_TRUNC, Rights.ALL, 0));
+        assertEquals(Errno.ISDIR, h.open(3, 1, "sub", Flags.OFLAGS_CREAT, Rights.FD_READ, 0));
         assertEquals(Errno.INVAL, h.open(3, 1, "hello.txt", 1 << 4, Rights.ALL, 0));
         assertEquals(Errno.INVAL, h.open(3, 1, "hello.txt", 0, Rights.ALL, 1 << 5));
         Files.createSymbolicLink(root.resolve("subdir-link"), fs.getPath("sub"));

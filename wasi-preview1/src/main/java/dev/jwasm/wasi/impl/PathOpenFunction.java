@@ -79,8 +79,8 @@ public final class PathOpenFunction {
         long grantedBase = base & dir.rightsInheriting();
         long grantedInheriting = inheriting & dir.rightsInheriting();
         if (attrs != null && attrs.isDirectory()) {
-            // open(dir, O_WRONLY) is EISDIR; with O_DIRECTORY broad rights are just narrowed.
-            if (trunc || ((base & Rights.FD_WRITE) != 0 && (oflags & Flags.OFLAGS_DIRECTORY) == 0)) {
+            // open(dir, O_CREAT | O_TRUNC | O_WRONLY) is EISDIR; with O_DIRECTORY broad rights are just narrowed.
+            if (creat || trunc || ((base & Rights.FD_WRITE) != 0 && (oflags & Flags.OFLAGS_DIRECTORY) == 0)) {
                 throw new WasiErrnoException(Errno.ISDIR);
             }
             return new DirectoryDescriptor(dir.preopen(), target.components(), false, grantedBase & Rights.DIR_ALL,
