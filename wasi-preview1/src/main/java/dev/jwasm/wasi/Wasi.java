@@ -19,6 +19,7 @@ import dev.jwasm.wasi.impl.PathOpenFunction;
 import dev.jwasm.wasi.impl.PollFunction;
 import dev.jwasm.wasi.impl.ReaddirFunction;
 import dev.jwasm.wasi.impl.SockFunctions;
+import dev.jwasm.wasi.impl.UnstableFunctions;
 import dev.jwasm.wasi.impl.WasiContext;
 import dev.jwasm.wasi.net.ListenerDescriptor;
 import java.io.IOException;
@@ -53,14 +54,19 @@ import java.util.Optional;
 public final class Wasi implements AutoCloseable {
     /** The import module name. */
     public static final String MODULE = "wasi_snapshot_preview1";
+    /** The import module name of the older snapshot 0, see {@link #addUnstableTo}. */
+    public static final String UNSTABLE_MODULE = "wasi_unstable";
 
     private final FdTable fds;
     private final List<WasiFunction> functions;
+    private final List<WasiFunction> unstableFunctions;
     private final List<InetSocketAddress> listenerAddresses;
 
-    private Wasi(FdTable fds, List<WasiFunction> functions, List<InetSocketAddress> listenerAddresses) {
+    private Wasi(FdTable fds, List<WasiFunction> functions, List<WasiFunction> unstableFunctions,
+            List<InetSocketAddress> listenerAddresses) {
         this.fds = fds;
         this.functions = functions;
+        this.unstableFunctions = unstableFunctions;
         this.listenerAddresses = listenerAddresses;
     }
 
@@ -109,7 +115,8 @@ public final class Wasi implements AutoCloseable {
         PollFunction.register(registry, ctx);
         MiscFunctions.register(registry, ctx);
         SockFunctions.register(registry, ctx);
-        return new Wasi(fds, registry.functions(), List.copyOf(addresses));
+        List<WasiFunction> preview1 = registry.functions();
+        return new Wasi(fds, preview1, UnstableFunctions.adapt(preview1, ctx), List.copyOf(addresses));
     }
 
     /** Defines every WASI function in {@code linker} under {@link #MODULE}. */
@@ -118,6 +125,22 @@ public final class Wasi implements AutoCloseable {
             linker.defineFunction(MODULE, f.name(), f.type(), f.impl());
         }
         return linker;
+    }
+
+    /**
+     * Also defines the functions under {@link #UNSTABLE_MODULE} for modules built by old toolchains, sharing
+     * this object's descriptors; see {@link UnstableFunctions} for the ABI differences it translates.
+     */
+    public Linker addUnstableTo(Linker linker) {
+        for (WasiFunction f : unstableFunctions) {
+            linker.defineFunction(UNSTABLE_MODULE, f.name(), f.type(), f.impl());
+        }
+        return linker;
+    }
+
+    /** The {@code wasi_unstable} functions (45: no sock_accept). */
+    public List<WasiFunction> unstableFunctions() {
+        return unstableFunctions;
     }
 
     /** All 46 functions, for embedders that link them some other way (and for tests). */

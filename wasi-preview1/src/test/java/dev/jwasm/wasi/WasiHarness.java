@@ -38,7 +38,17 @@ final class WasiHarness implements AutoCloseable {
 
     /** Calls {@code name}; ints become i32 and longs i64, matching the declared signature. */
     int call(String name, Object... args) {
-        WasiFunction f = wasi.function(name).orElseThrow();
+        return invoke(wasi.function(name).orElseThrow(), args);
+    }
+
+    /** Calls the wasi_unstable variant of {@code name}. */
+    int callUnstable(String name, Object... args) {
+        return invoke(wasi.unstableFunctions().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow(),
+                args);
+    }
+
+    int invoke(WasiFunction f, Object... args) {
+        String name = f.name();
         Value[] values = new Value[args.length];
         for (int i = 0; i < args.length; i++) {
             ValType t = f.type().params().get(i);

@@ -7,6 +7,7 @@ import dev.jwasm.wasi.abi.Rights;
 import dev.jwasm.wasi.abi.WasiErrnoException;
 import dev.jwasm.wasi.fs.DirectoryDescriptor;
 import dev.jwasm.wasi.fs.FileStats;
+import dev.jwasm.wasi.fs.Filestat;
 import dev.jwasm.wasi.fs.PathResolver;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,11 +35,7 @@ public final class PathFunctions {
             return 0;
         });
         r.add("path_filestat_get", "iiiii", c -> {
-            DirectoryDescriptor dir = ctx.directory(c.i32(0), Rights.PATH_FILESTAT_GET);
-            PathResolver.Resolved p = PathResolver.resolve(dir, c.string(2), follow(c.i32(1)));
-            c.memory().check(c.u32(4), Layout.FILESTAT_SIZE);
-            mustExist(p);
-            FileStats.stat(p.host()).writeTo(c.memory(), c.u32(4));
+            pathFilestat(ctx, c, Layout.FILESTAT_SIZE).writeTo(c.memory(), c.u32(4));
             return 0;
         });
         r.add("path_filestat_set_times", "iiiiIIi", c -> {
@@ -137,6 +134,15 @@ public final class PathFunctions {
             return 0;
         });
         RenameFunction.register(r, ctx);
+    }
+
+    /** The filestat path_filestat_get reports, after checking its {@code outSize}-byte result buffer. */
+    static Filestat pathFilestat(WasiContext ctx, Call c, int outSize) throws IOException {
+        DirectoryDescriptor dir = ctx.directory(c.i32(0), Rights.PATH_FILESTAT_GET);
+        PathResolver.Resolved p = PathResolver.resolve(dir, c.string(2), follow(c.i32(1)));
+        c.memory().check(c.u32(4), outSize);
+        mustExist(p);
+        return FileStats.stat(p.host());
     }
 
     static boolean follow(int lookupflags) {

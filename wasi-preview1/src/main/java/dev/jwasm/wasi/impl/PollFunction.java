@@ -4,6 +4,7 @@ import dev.jwasm.wasi.abi.Errno;
 import dev.jwasm.wasi.abi.Flags;
 import dev.jwasm.wasi.abi.GuestMemory;
 import dev.jwasm.wasi.abi.Layout;
+import dev.jwasm.wasi.abi.SubscriptionLayout;
 import dev.jwasm.wasi.abi.WasiErrnoException;
 import dev.jwasm.wasi.fs.Descriptor;
 import dev.jwasm.wasi.fs.InputStreamDescriptor;
@@ -46,6 +47,11 @@ public final class PollFunction {
     }
 
     public static void register(FunctionRegistry r, WasiContext ctx) {
+        register(r, ctx, SubscriptionLayout.PREVIEW1);
+    }
+
+    /** Registers poll_oneoff reading subscriptions laid out as {@code layout}. */
+    public static void register(FunctionRegistry r, WasiContext ctx, SubscriptionLayout layout) {
         r.add("poll_oneoff", "iiii", c -> {
             long in = c.u32(0);
             long out = c.u32(1);
@@ -55,10 +61,10 @@ public final class PollFunction {
                 return Errno.INVAL;
             }
             GuestMemory m = c.memory();
-            m.check(in, n * Layout.SUBSCRIPTION_SIZE);
+            m.check(in, n * layout.size());
             m.check(out, n * Layout.EVENT_SIZE);
             m.check(outCount, 4);
-            List<Sub> subs = decode(ctx, m, in, (int) n);
+            List<Sub> subs = decode(ctx, m, in, (int) n, layout);
             poll(ctx, subs);
             int written = 0;
             for (Sub s : subs) {
@@ -72,18 +78,18 @@ public final class PollFunction {
         });
     }
 
-    private static List<Sub> decode(WasiContext ctx, GuestMemory m, long in, int n) {
+    private static List<Sub> decode(WasiContext ctx, GuestMemory m, long in, int n, SubscriptionLayout layout) {
         long now = ctx.clock().monotonicNanos();
         List<Sub> subs = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            long at = in + (long) i * Layout.SUBSCRIPTION_SIZE;
+            long at = in + (long) i * layout.size();
             Sub s = new Sub();
             s.userdata = m.readI64(at + Layout.SUB_USERDATA);
             s.type = m.readU8(at + Layout.SUB_TAG);
             if (s.type == Flags.EVENT_CLOCK) {
-                decodeClock(ctx, m, at, s, now);
+                decodeClock(ctx, m, at, s, now, layout);
             } else if (s.type == Flags.EVENT_FD_READ || s.type == Flags.EVENT_FD_WRITE) {
-                s.fd = m.readI32(at + Layout.SUB_FD);
+                s.fd = m.readI32(at + layout.fd());
                 decodeFd(ctx, s);
             } else {
                 throw new WasiErrnoException(Errno.INVAL);
@@ -93,10 +99,11 @@ public final class PollFunction {
         return subs;
     }
 
-    private static void decodeClock(WasiContext ctx, GuestMemory m, long at, Sub s, long now) {
-        int id = m.readI32(at + Layout.SUB_CLOCK_ID);
-        long timeout = m.readI64(at + Layout.SUB_CLOCK_TIMEOUT);
-        boolean absolute = (m.readU16(at + Layout.SUB_CLOCK_FLAGS) & Flags.SUBSCRIPTION_CLOCK_ABSTIME) != 0;
+    private static void decodeClock(WasiContext ctx, GuestMemory m, long at, Sub s, long now,
+            SubscriptionLayout layout) {
+        int id = m.readI32(at + layout.clockId());
+        long timeout = m.readI64(at + layout.clockTimeout());
+        boolean absolute = (m.readU16(at + layout.clockFlags()) & Flags.SUBSCRIPTION_CLOCK_ABSTIME) != 0;
         long relative;
         try {
             long clockNow = ClockFunctions.now(ctx.clock(), id); // also rejects an unknown clock id
