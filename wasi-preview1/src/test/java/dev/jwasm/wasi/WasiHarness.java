@@ -6,6 +6,8 @@ import dev.jwasm.api.Caller;
 import dev.jwasm.api.Instance;
 import dev.jwasm.api.Memory;
 import dev.jwasm.api.Value;
+import dev.jwasm.core.model.Limits;
+import dev.jwasm.core.model.MemoryType;
 import dev.jwasm.core.model.ValType;
 import dev.jwasm.wasi.abi.Errno;
 import java.io.IOException;
@@ -18,7 +20,7 @@ import java.util.Optional;
  */
 final class WasiHarness implements AutoCloseable {
     final Wasi wasi;
-    final Memory memory = new ByteArrayMemory(4);
+    final Memory memory = Memory.create(new MemoryType(new Limits(4, -1, false, false)));
     private final Caller caller = new Caller() {
         @Override
         public Instance instance() {
