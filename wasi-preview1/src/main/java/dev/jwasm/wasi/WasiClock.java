@@ -8,7 +8,8 @@ import java.time.Instant;
 /**
  * The time sources behind {@code clock_time_get}, {@code clock_res_get} and {@code poll_oneoff} clock
  * subscriptions. Replace it in {@link WasiConfig.Builder#clock} for deterministic tests: {@link #sleep} is
- * how poll_oneoff waits for a clock, so a fake clock can advance instead of sleeping.
+ * how poll_oneoff waits when it has only clock subscriptions, so a fake clock can advance instead of sleeping.
+ * Waits that also watch descriptors pass in real time, so a fake clock used with those must advance by itself.
  */
 public interface WasiClock {
     /** Nanoseconds since 1970-01-01T00:00:00Z. */

@@ -10,6 +10,7 @@ import java.io.InputStream;
  */
 final class InputPump {
     private static final int CAPACITY = 64 * 1024;
+    private static final long MAX_WAIT_NANOS = 3_600_000_000_000L;
 
     private final InputStream in;
     private final byte[] buffer = new byte[CAPACITY];
@@ -80,7 +81,8 @@ final class InputPump {
 
     /** Waits up to {@code nanos} (forever if negative) for data or end of input. */
     synchronized void await(long nanos) throws InterruptedException {
-        long deadline = System.nanoTime() + nanos;
+        // Callers re-check their own deadline, so a bounded wait keeps nanoTime arithmetic from overflowing.
+        long deadline = System.nanoTime() + Math.min(nanos, MAX_WAIT_NANOS);
         while (size == 0 && !eof) {
             if (nanos < 0) {
                 wait();
