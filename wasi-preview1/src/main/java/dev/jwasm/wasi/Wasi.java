@@ -29,6 +29,8 @@ import java.nio.file.NotDirectoryException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code wasi_snapshot_preview1} imports for one guest, scoped to the capabilities of a
@@ -52,6 +54,8 @@ import java.util.Optional;
  * guest instance. Not thread-safe; {@link #close()} closes every descriptor the guest still holds.
  */
 public final class Wasi implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Wasi.class);
+
     /** The import module name. */
     public static final String MODULE = "wasi_snapshot_preview1";
     /** The import module name of the older snapshot 0, see {@link #addUnstableTo}. */
@@ -92,10 +96,13 @@ public final class Wasi implements AutoCloseable {
                 long rights = p.readOnly() ? Rights.DIR_READ_ONLY : Rights.DIR_ALL;
                 long inheriting = p.readOnly() ? Rights.DIR_READ_ONLY | Rights.FILE_READ_ONLY
                         : Rights.DIR_ALL | Rights.FILE_ALL;
+                LOG.debug("fd {}: preopen {} as {} ({})", next, p.hostRoot().toUri(), p.guestPath(),
+                        p.readOnly() ? "read-only" : "read-write");
                 fds.put(next++, new DirectoryDescriptor(p, List.of(), true, rights, inheriting, 0));
             }
             for (WasiConfig.Listener l : config.listeners()) {
                 ListenerDescriptor listener = ListenerDescriptor.bind(l.host(), l.port());
+                LOG.debug("fd {}: TCP listener on {}", next, listener.localAddress());
                 fds.put(next++, listener);
                 addresses.add(listener.localAddress());
             }
