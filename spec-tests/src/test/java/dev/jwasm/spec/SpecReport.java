@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Collects the per-file outcome of the spec run and writes {@code target/spec-summary.md} and, when
@@ -37,29 +38,35 @@ final class SpecReport {
         long expectedFailed = result.failures().stream()
                 .filter(r -> expected.lookup(file, r.line(), tier).isPresent())
                 .count();
-        rememberFailures(file, tier, result);
+        rememberFailures(file, tier, result, expected);
         rows.add(new Row(file, tier, result.passed(), result.failed() - expectedFailed, expectedFailed,
                 result.skipped(), result.messageMismatches(), result.invalidAsMalformed(), result.elapsed()));
     }
 
     /**
-     * Lines for the generated list: one per failing command, except that a proposal's file gets a single
-     * whole-file entry (proposals are tracked as a whole until someone implements them).
+     * Lines for the generated list, keeping the current list's reasons and granularity: a file listed as a
+     * whole stays one entry, and so does a proposal's file that is not listed yet (proposals are tracked as
+     * a whole until someone implements them); otherwise one entry per failing command.
      */
-    private void rememberFailures(String file, Tier tier, WastFileResult result) {
+    private void rememberFailures(String file, Tier tier, WastFileResult result, ExpectedFailures expected) {
         List<WastResult> failures = result.failures();
         if (failures.isEmpty()) {
             return;
         }
         String tierTag = SpecTiers.TIERS.size() > 1 ? " @" + tier.name().toLowerCase(Locale.ROOT) : "";
-        if (file.startsWith("proposals/")) {
-            String proposal = file.split("/")[1];
-            currentFailures.add(file + tierTag + "  # TODO proposal " + proposal + ": " + failures.size()
-                    + " failing commands");
-            return;
-        }
-        for (WastResult r : failures) {
-            currentFailures.add(file + ":" + r.line() + tierTag + "  # " + category(r));
+        Optional<ExpectedFailures.Entry> wholeFile = expected.find(file, 0, tier);
+        if (wholeFile.isPresent()) {
+            currentFailures.add(file + tierTag + "  # " + wholeFile.get().reason());
+        } else if (file.startsWith("proposals/") && expected.entriesFor(file, tier).isEmpty()) {
+            currentFailures.add(file + tierTag + "  # TODO proposal " + file.split("/")[1] + ": "
+                    + failures.size() + " failing commands");
+        } else {
+            for (WastResult r : failures) {
+                String reason = expected.find(file, r.line(), tier)
+                        .map(ExpectedFailures.Entry::reason)
+                        .orElseGet(() -> category(r));
+                currentFailures.add(file + ":" + r.line() + tierTag + "  # " + reason);
+            }
         }
     }
 
