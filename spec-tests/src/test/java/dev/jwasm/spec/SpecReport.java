@@ -2,6 +2,7 @@ package dev.jwasm.spec;
 
 import dev.jwasm.api.Tier;
 import dev.jwasm.core.text.wast.WastFileResult;
+import dev.jwasm.core.text.wast.WastRemark;
 import dev.jwasm.core.text.wast.WastResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,8 +31,11 @@ final class SpecReport {
             # A listed command that passes fails the build: remove its line.
             """;
 
+    private static final int MAX_LISTED = 500;
+
     private final List<Row> rows = new ArrayList<>();
     private final List<String> currentFailures = new ArrayList<>();
+    private final List<String> looseMatches = new ArrayList<>();
     private final long started = System.nanoTime();
 
     synchronized void record(String file, Tier tier, WastFileResult result, ExpectedFailures expected) {
@@ -39,6 +43,9 @@ final class SpecReport {
                 .filter(r -> expected.lookup(file, r.line(), tier).isPresent())
                 .count();
         rememberFailures(file, tier, result, expected);
+        result.results().stream()
+                .filter(r -> r.remark() != WastRemark.NONE)
+                .forEach(r -> looseMatches.add("- " + r.location() + " " + r.kind() + " (" + tier + "): " + r.message()));
         rows.add(new Row(file, tier, result.passed(), result.failed() - expectedFailed, expectedFailed,
                 result.skipped(), result.messageMismatches(), result.invalidAsMalformed(), result.elapsed()));
     }
@@ -129,6 +136,13 @@ final class SpecReport {
                 .append(" |\n\n");
         sb.append("Passes whose error message differs from the reference interpreter's: ").append(totals[4])
                 .append("; assert_invalid modules already rejected as malformed: ").append(totals[5]).append(".\n");
+        if (!looseMatches.isEmpty()) {
+            sb.append("\n## Loose matches\n\n");
+            looseMatches.stream().limit(MAX_LISTED).forEach(line -> sb.append(line.replace('\n', ' ')).append('\n'));
+            if (looseMatches.size() > MAX_LISTED) {
+                sb.append("- ... and ").append(looseMatches.size() - MAX_LISTED).append(" more\n");
+            }
+        }
         return sb.toString();
     }
 
