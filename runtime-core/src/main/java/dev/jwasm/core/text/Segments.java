@@ -78,7 +78,12 @@ final class Segments {
             }
             list = new ElemList(m.types.valType(refType), items, false);
         } else {
-            list = funcIndices(c);
+            // the segment has the table's element type: write "ref.func x" expressions of that type
+            List<byte[]> items = new ArrayList<>();
+            for (byte[] idx : funcIndices(c).items()) {
+                items.add(new ByteWriter().u8(0xD2).bytes(idx).u8(0x0B).toByteArray());
+            }
+            list = new ElemList(m.types.valType(refType), items, false);
         }
         writeElem(0, table, zeroOffset(is64), list);
         return list.items().size();
@@ -118,11 +123,34 @@ final class Segments {
         return constExpr(new Cursor(List.of(p), 0, p));
     }
 
+    /** Like wat2wasm, a funcref list of plain "ref.func x" expressions is written as function indices. */
+    private static ElemList simplify(ElemList list) {
+        if (list.funcIndices() || list.refType().length != 1 || list.refType()[0] != FUNCREF) {
+            return list;
+        }
+        List<byte[]> indices = new ArrayList<>();
+        for (byte[] item : list.items()) {
+            if (item.length < 3 || (item[0] & 0xFF) != 0xD2 || item[item.length - 1] != 0x0B) {
+                return list;
+            }
+            byte[] idx = java.util.Arrays.copyOfRange(item, 1, item.length - 1);
+            for (int i = 0; i < idx.length; i++) {
+                // the index must be exactly one LEB128 number
+                if ((idx[i] & 0x80) == 0 && i != idx.length - 1) {
+                    return list;
+                }
+            }
+            indices.add(idx);
+        }
+        return new ElemList(list.refType(), indices, true);
+    }
+
     /**
      * Writes an element segment choosing the binary flags: mode 0 active, 1 passive, 3 declarative;
      * bit 2 for expressions, bit 1 for an explicit table (active) or declarative.
      */
     private void writeElem(int mode, int table, byte[] offset, ElemList list) {
+        list = simplify(list);
         ByteWriter w = m.elemSec.entry();
         boolean exprs = !list.funcIndices();
         boolean funcref = list.refType().length == 1 && list.refType()[0] == FUNCREF;
