@@ -381,6 +381,42 @@ public final class Interpreter {
                     sp = Support.misc(inst, op - Op.MISC_BASE, code[pc], code[pc + 1], s, r, sp);
                     pc += Support.MISC_IMMEDIATES[op - Op.MISC_BASE];
                     break;
+                // superinstructions
+                case Op.LOCAL_GET2:
+                    s[sp] = s[fp + code[pc]];
+                    s[sp + 1] = s[fp + code[pc + 1]];
+                    sp += 2;
+                    pc += 2;
+                    break;
+                case Op.LOCAL_GET_I32_CONST:
+                    s[sp] = s[fp + code[pc]];
+                    s[sp + 1] = code[pc + 1];
+                    sp += 2;
+                    pc += 2;
+                    break;
+                case Op.I32_ADD_LOCAL_CONST: s[sp++] = (int) s[fp + code[pc]] + code[pc + 1]; pc += 2; break;
+                case Op.BR_IF_CMP: pc = (int) s[--sp] == 0 ? code[pc] : pc + 1; break;
+                case Op.BR_IF_CMP + 1: sp -= 2; pc = (int) s[sp] == (int) s[sp + 1] ? code[pc] : pc + 1; break;
+                case Op.BR_IF_CMP + 2: sp -= 2; pc = (int) s[sp] != (int) s[sp + 1] ? code[pc] : pc + 1; break;
+                case Op.BR_IF_CMP + 3: sp -= 2; pc = (int) s[sp] < (int) s[sp + 1] ? code[pc] : pc + 1; break;
+                case Op.BR_IF_CMP + 4: sp -= 2; pc = I32Ops.ltU((int) s[sp], (int) s[sp + 1]) != 0 ? code[pc] : pc + 1; break;
+                case Op.BR_IF_CMP + 5: sp -= 2; pc = (int) s[sp] > (int) s[sp + 1] ? code[pc] : pc + 1; break;
+                case Op.BR_IF_CMP + 6: sp -= 2; pc = I32Ops.gtU((int) s[sp], (int) s[sp + 1]) != 0 ? code[pc] : pc + 1; break;
+                case Op.BR_IF_CMP + 7: sp -= 2; pc = (int) s[sp] <= (int) s[sp + 1] ? code[pc] : pc + 1; break;
+                case Op.BR_IF_CMP + 8: sp -= 2; pc = I32Ops.leU((int) s[sp], (int) s[sp + 1]) != 0 ? code[pc] : pc + 1; break;
+                case Op.BR_IF_CMP + 9: sp -= 2; pc = (int) s[sp] >= (int) s[sp + 1] ? code[pc] : pc + 1; break;
+                case Op.BR_IF_CMP + 10: sp -= 2; pc = I32Ops.geU((int) s[sp], (int) s[sp + 1]) != 0 ? code[pc] : pc + 1; break;
+                case Op.IF_CMP: pc = (int) s[--sp] != 0 ? code[pc] : pc + 1; break;
+                case Op.IF_CMP + 1: sp -= 2; pc = (int) s[sp] != (int) s[sp + 1] ? code[pc] : pc + 1; break;
+                case Op.IF_CMP + 2: sp -= 2; pc = (int) s[sp] == (int) s[sp + 1] ? code[pc] : pc + 1; break;
+                case Op.IF_CMP + 3: sp -= 2; pc = (int) s[sp] >= (int) s[sp + 1] ? code[pc] : pc + 1; break;
+                case Op.IF_CMP + 4: sp -= 2; pc = I32Ops.geU((int) s[sp], (int) s[sp + 1]) != 0 ? code[pc] : pc + 1; break;
+                case Op.IF_CMP + 5: sp -= 2; pc = (int) s[sp] <= (int) s[sp + 1] ? code[pc] : pc + 1; break;
+                case Op.IF_CMP + 6: sp -= 2; pc = I32Ops.leU((int) s[sp], (int) s[sp + 1]) != 0 ? code[pc] : pc + 1; break;
+                case Op.IF_CMP + 7: sp -= 2; pc = (int) s[sp] > (int) s[sp + 1] ? code[pc] : pc + 1; break;
+                case Op.IF_CMP + 8: sp -= 2; pc = I32Ops.gtU((int) s[sp], (int) s[sp + 1]) != 0 ? code[pc] : pc + 1; break;
+                case Op.IF_CMP + 9: sp -= 2; pc = (int) s[sp] < (int) s[sp + 1] ? code[pc] : pc + 1; break;
+                case Op.IF_CMP + 10: sp -= 2; pc = I32Ops.ltU((int) s[sp], (int) s[sp + 1]) != 0 ? code[pc] : pc + 1; break;
                 default:
                     throw new IllegalStateException("bad lowered opcode " + op + " at " + (pc - 1));
             }
