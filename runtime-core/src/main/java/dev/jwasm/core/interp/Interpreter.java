@@ -395,6 +395,8 @@ public final class Interpreter {
                     pc += 2;
                     break;
                 case Op.I32_ADD_LOCAL_CONST: s[sp++] = (int) s[fp + code[pc]] + code[pc + 1]; pc += 2; break;
+                case Op.I32_ADD_LL: s[sp++] = (int) s[fp + code[pc]] + (int) s[fp + code[pc + 1]]; pc += 2; break;
+                case Op.I32_LOAD_LOCAL: s[sp++] = mem.loadI32(ea(s[fp + code[pc]], code[pc + 1])); pc += 2; break;
                 case Op.BR_IF_CMP: pc = (int) s[--sp] == 0 ? code[pc] : pc + 1; break;
                 case Op.BR_IF_CMP + 1: sp -= 2; pc = (int) s[sp] == (int) s[sp + 1] ? code[pc] : pc + 1; break;
                 case Op.BR_IF_CMP + 2: sp -= 2; pc = (int) s[sp] != (int) s[sp + 1] ? code[pc] : pc + 1; break;

@@ -557,6 +557,12 @@ final class Lowerer {
             int c = b == 0x6A ? code[prev + 2] : -code[prev + 2];
             return rewrite(prev, Op.I32_ADD_LOCAL_CONST, code[prev + 1], c);
         }
+        if (a == Op.LOCAL_GET2 && b == 0x6A && len == cur + 1) {
+            return rewrite(prev, Op.I32_ADD_LL, code[prev + 1], code[prev + 2]);
+        }
+        if (a == Op.LOCAL_GET && b == Op.I32_LOAD && len == cur + 2) {
+            return rewrite(prev, Op.I32_LOAD_LOCAL, code[prev + 1], code[cur + 1]);
+        }
         if (a == Op.LOCAL_SET && b == Op.LOCAL_GET && code[prev + 1] == code[cur + 1] && len == cur + 2) {
             code[prev] = Op.LOCAL_TEE;
             len = prev + 2;
