@@ -123,34 +123,14 @@ final class Segments {
         return constExpr(new Cursor(List.of(p), 0, p));
     }
 
-    /** Like wat2wasm, a funcref list of plain "ref.func x" expressions is written as function indices. */
-    private static ElemList simplify(ElemList list) {
-        if (list.funcIndices() || list.refType().length != 1 || list.refType()[0] != FUNCREF) {
-            return list;
-        }
-        List<byte[]> indices = new ArrayList<>();
-        for (byte[] item : list.items()) {
-            if (item.length < 3 || (item[0] & 0xFF) != 0xD2 || item[item.length - 1] != 0x0B) {
-                return list;
-            }
-            byte[] idx = java.util.Arrays.copyOfRange(item, 1, item.length - 1);
-            for (int i = 0; i < idx.length; i++) {
-                // the index must be exactly one LEB128 number
-                if ((idx[i] & 0x80) == 0 && i != idx.length - 1) {
-                    return list;
-                }
-            }
-            indices.add(idx);
-        }
-        return new ElemList(list.refType(), indices, true);
-    }
-
     /**
      * Writes an element segment choosing the binary flags: mode 0 active, 1 passive, 3 declarative;
-     * bit 2 for expressions, bit 1 for an explicit table (active) or declarative.
+     * bit 2 for expressions, bit 1 for an explicit table (active) or declarative. Expressions stay
+     * expressions even when they are all {@code ref.func}: the index form has type {@code (ref func)} in
+     * WebAssembly 3.0, the expression form the declared type (usually {@code funcref}), and validation sees the
+     * difference (elem.wast).
      */
     private void writeElem(int mode, int table, byte[] offset, ElemList list) {
-        list = simplify(list);
         ByteWriter w = m.elemSec.entry();
         boolean exprs = !list.funcIndices();
         boolean funcref = list.refType().length == 1 && list.refType()[0] == FUNCREF;

@@ -70,7 +70,7 @@ class WatEncoderTest {
         assertTrue(h.contains("04050170010101"), h); // table funcref min 1 max 1
         assertTrue(h.contains("050401010101"), h); // memory 1 1
         assertTrue(h.contains("0b08010041000b026869"), h); // data segment
-        assertTrue(h.contains("0907010041000b0100"), h); // elem segment
+        assertTrue(h.contains("0909010441000b01d2000b"), h); // elem segment: inline elem is ref.func expressions of the table type
     }
 
     @Test
