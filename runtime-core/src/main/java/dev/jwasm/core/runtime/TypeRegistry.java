@@ -47,14 +47,14 @@ public final class TypeRegistry {
             }
             String group = groupKey(types, ids, start, Math.min(size, types.size() - start));
             for (int j = start; j < start + size && j < types.size(); j++) {
-                ids[j] = intern(group + "#" + (j - start), superOf(types.get(j), ids, start, size));
+                ids[j] = intern(group + "#" + (j - start), superOf(types.get(j), ids));
             }
             i = start + size;
         }
         return ids;
     }
 
-    private static int superOf(SubType t, int[] ids, int start, int size) {
+    private static int superOf(SubType t, int[] ids) {
         if (t.supertypeCount() == 0) {
             return -1;
         }
