@@ -358,7 +358,7 @@ public final class Interpreter {
                 case 0xAF: case 0xB0: case 0xB1: case 0xB2: case 0xB3: case 0xB4: case 0xB5: case 0xB6:
                 case 0xB7: case 0xB8: case 0xB9: case 0xBA: case 0xBB: case 0xBC: case 0xBD: case 0xBE:
                 case 0xBF: case 0xC0: case 0xC1: case 0xC2: case 0xC3: case 0xC4:
-                    s[sp - 1] = Conversions.convert(op, s[sp - 1]);
+                    s[sp - 1] = ConversionDispatch.convert(op, s[sp - 1]);
                     break;
                 // references
                 case Op.REF_NULL: r[sp++] = null; break;
@@ -373,7 +373,7 @@ public final class Interpreter {
                 // 0xFC prefix
                 case Op.MISC_BASE: case Op.MISC_BASE + 1: case Op.MISC_BASE + 2: case Op.MISC_BASE + 3:
                 case Op.MISC_BASE + 4: case Op.MISC_BASE + 5: case Op.MISC_BASE + 6: case Op.MISC_BASE + 7:
-                    s[sp - 1] = Conversions.truncSat(op - Op.MISC_BASE, s[sp - 1]);
+                    s[sp - 1] = ConversionDispatch.truncSat(op - Op.MISC_BASE, s[sp - 1]);
                     break;
                 case Op.MISC_BASE + 8: case Op.MISC_BASE + 9: case Op.MISC_BASE + 10: case Op.MISC_BASE + 11:
                 case Op.MISC_BASE + 12: case Op.MISC_BASE + 13: case Op.MISC_BASE + 14: case Op.MISC_BASE + 15:
