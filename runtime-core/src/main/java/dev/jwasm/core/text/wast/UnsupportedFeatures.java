@@ -21,7 +21,7 @@ final class UnsupportedFeatures {
             feature("memory64", "memory64|table64|64-bit"),
             feature("multi-memory", "multiple memories|multi-memory"),
             feature("custom-page-sizes", "page sizes?"),
-            feature("wide-arithmetic", "i64\\.(add128|sub128|mul_wide_[su])"),
+            feature("wide-arithmetic", "i64\\.(add128|sub128|mul_wide_[su])|0xfc (19|20|21|22)"),
             feature("text-format", "text format"));
 
     private UnsupportedFeatures() {

@@ -18,6 +18,7 @@ class UnsupportedFeaturesTest {
         "struct.new is not implemented, gc",
         "try_table not implemented, exceptions",
         "tag exports are not supported yet, exceptions",
+        "instruction 0xfc 21 is not supported yet, wide-arithmetic",
         "memory.atomic.wait32 unsupported, threads",
         "return_call not implemented, tail-calls",
         "something else not implemented, unimplemented",
