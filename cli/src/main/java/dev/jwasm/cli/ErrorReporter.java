@@ -38,7 +38,7 @@ final class ErrorReporter {
             return e.exitCode();
         }
         if (t instanceof WasmTrap trap) {
-            err.println("Error: " + trap.describe());
+            err.println("Error: " + TrapReport.describe(trap));
             printLimitHint(trap.kind());
             return ExitCodes.TRAP;
         }
