@@ -1,11 +1,60 @@
 package dev.jwasm.core.text;
 
-/** Text format entry point (placeholder until the text front end lands). */
+import dev.jwasm.api.TextFormatException;
+import java.util.List;
+
+/** Entry points of the text format front end: WebAssembly text to the binary format. */
 public final class Wat {
     private Wat() {
     }
 
+    /** Encodes a whole .wat file: one "(module ...)" form or bare module fields. */
     public static byte[] parse(String text) {
-        throw new UnsupportedOperationException("text format not implemented yet");
+        return parseForms(SExprParser.parseAll(text), true);
+    }
+
+    /** Like {@link #parse(String)} for UTF-8 source bytes (invalid UTF-8 is a text format error). */
+    public static byte[] parse(byte[] utf8) {
+        return parseForms(SExprParser.parseAll(utf8), true);
+    }
+
+    private static byte[] parseForms(List<SExpr> forms, boolean names) {
+        if (forms.size() == 1 && "module".equals(Cursor.head(forms.get(0)))) {
+            return encodeModule((SExpr.Parens) forms.get(0), names);
+        }
+        return encodeFields(forms, null, names);
+    }
+
+    /** Encodes a "(module $id? ...)" form (also "(module definition $id? ...)"), with a name section. */
+    public static byte[] encodeModule(SExpr.Parens moduleForm) {
+        return encodeModule(moduleForm, true);
+    }
+
+    /** Encodes a module form; {@code names} controls whether a "name" custom section is emitted. */
+    public static byte[] encodeModule(SExpr.Parens moduleForm, boolean names) {
+        if (!"module".equals(Cursor.head(moduleForm))) {
+            throw Cursor.unexpected(moduleForm);
+        }
+        Cursor c = new Cursor(moduleForm, 1);
+        if (c.peekKeyword("definition")) {
+            c.skip();
+        }
+        SExpr.Atom id = c.optId();
+        if (c.peekKeyword("binary") || c.peekKeyword("quote")) {
+            throw Cursor.unexpected(c.peek());
+        }
+        List<SExpr> fields = c.items().subList(c.position(), c.items().size());
+        return encodeFields(fields, id, names);
+    }
+
+    private static byte[] encodeFields(List<SExpr> fields, SExpr.Atom id, boolean names) {
+        ModuleEncoder m = new ModuleEncoder();
+        m.names = names;
+        try {
+            return m.encode(fields, id);
+        } catch (StackOverflowError e) {
+            SExpr at = fields.isEmpty() ? null : fields.get(0);
+            throw new TextFormatException("nesting too deep", at == null ? 1 : at.line(), at == null ? 1 : at.column());
+        }
     }
 }
