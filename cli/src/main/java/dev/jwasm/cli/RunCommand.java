@@ -30,6 +30,7 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true, versionProvider = VersionProvider.class)
 final class RunCommand implements Callable<Integer> {
     private static final String START = "_start";
+    private static final String INITIALIZE = "_initialize";
 
     private final Streams io;
 
@@ -87,6 +88,10 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int invoke(Instance instance) {
+        // A WASI reactor sets itself up in _initialize before any other export may be called.
+        if (instance.export(INITIALIZE).orElse(null) instanceof Function init && init.type().params().isEmpty()) {
+            init.call();
+        }
         Invoker.invoke(instance, invoke, args, io.out());
         return ExitCodes.OK;
     }

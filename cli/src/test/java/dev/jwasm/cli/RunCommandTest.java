@@ -166,6 +166,16 @@ class RunCommandTest {
     }
 
     @Test
+    void invokeRunsAReactorsInitializeFirst() throws IOException {
+        String reactor = write("reactor.wat", """
+                (module (global $g (mut i32) (i32.const 0))
+                  (func (export "_initialize") i32.const 42 global.set $g)
+                  (func (export "get") (result i32) global.get $g))
+                """);
+        assertEquals("42\n", Cli.run("run", "--invoke", "get", reactor).out());
+    }
+
+    @Test
     void aModuleWithoutStartJustInstantiates() throws IOException {
         Cli.Result r = Cli.run(write("math.wat", MATH));
         assertEquals(0, r.exitCode(), r::toString);
