@@ -126,6 +126,21 @@ class RunCommandTest {
     }
 
     @Test
+    void memoryLargerThanMaxMemoryNamesTheLimit() throws IOException {
+        Cli.Result r = Cli.run("run", "--max-memory", "64K", write("big.wat", "(module (memory 4))"));
+        assertEquals(134, r.exitCode(), r::toString);
+        assertTrue(r.err().startsWith("Error: memory limit exceeded"), r::toString);
+        assertTrue(r.err().contains("--max-memory"), r::toString);
+    }
+
+    @Test
+    void growingPastMaxMemoryFailsInsideTheGuest() throws IOException {
+        String grow = write("grow.wat", "(module (memory 1) (func (export \"grow\") (result i32) i32.const 1 memory.grow))");
+        assertEquals("-1\n", Cli.run("run", "--max-memory", "64K", "--invoke", "grow", grow).out());
+        assertEquals("1\n", Cli.run("run", "--max-memory", "128K", "--invoke", "grow", grow).out());
+    }
+
+    @Test
     void malformedBinarySaysWhatAndWhere() throws IOException {
         Path file = dir.resolve("bad.wasm");
         Files.write(file, new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0, 0x01, 0x05, 0x01});
