@@ -37,9 +37,23 @@ final class Capabilities {
                 "runtime not in this build yet");
     }
 
+    static void assumeWasi() {
+        assumeRuntime();
+        Assumptions.assumeTrue(classExists("dev.jwasm.wasi.Wasi"), "WASI not in this build yet");
+    }
+
     static void assumeWastRunner() {
         assumeRuntime();
-        Assumptions.assumeTrue(WastScripts.available(), "WAST runner not in this build yet");
+        Assumptions.assumeTrue(classExists("dev.jwasm.core.text.wast.WastRunner"), "WAST runner not in this build yet");
+    }
+
+    private static boolean classExists(String name) {
+        try {
+            Class.forName(name, false, Capabilities.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     private static boolean works(Runnable r) {

@@ -24,8 +24,9 @@ class WastCommandTest {
                 """);
         Cli.Result r = Cli.run("wast", script.toString());
         assertEquals(0, r.exitCode(), r::toString);
-        assertTrue(r.out().startsWith("PASS "), r::toString);
-        assertTrue(r.out().endsWith("3 passed, 0 failed\n"), r::toString);
+        // Every command counts, the module definition included.
+        assertEquals("PASS " + script + " passed=4 failed=0 skipped=0\n4 passed, 0 failed\n", r.out());
+        assertEquals("", r.err());
     }
 
     @Test
@@ -37,8 +38,8 @@ class WastCommandTest {
                 """);
         Cli.Result r = Cli.run("wast", script.toString());
         assertEquals(1, r.exitCode(), r::toString);
-        assertTrue(r.out().contains("FAIL "), r::toString);
-        assertTrue(r.out().endsWith("0 passed, 1 failed\n"), r::toString);
+        assertEquals("FAIL " + script + " passed=1 failed=1 skipped=0\n1 passed, 1 failed\n", r.out());
+        assertTrue(r.err().startsWith(script + ":2 assert_return FAILED: "), "failures go to stderr:\n" + r.err());
     }
 
     @Test
