@@ -234,6 +234,9 @@ public final class ByteReader {
         int n = length();
         int start = pos;
         skip(n);
+        if (isAscii(start, n)) {
+            return new String(bytes, start, n, StandardCharsets.US_ASCII);
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -243,6 +246,15 @@ public final class ByteReader {
         } catch (CharacterCodingException e) {
             throw errorAt("malformed UTF-8 encoding", start);
         }
+    }
+
+    private boolean isAscii(int start, int n) {
+        for (int i = start; i < start + n; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The final byte of a maximal-length LEB128 encoding, which must not continue. */

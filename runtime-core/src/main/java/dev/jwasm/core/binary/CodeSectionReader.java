@@ -1,9 +1,8 @@
 package dev.jwasm.core.binary;
 
 import dev.jwasm.core.model.FunctionBody;
+import dev.jwasm.core.model.LocalTypes;
 import dev.jwasm.core.model.ValType;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Reads the code section (id 10): for every function its size, compressed local declarations and body. The
@@ -18,7 +17,6 @@ final class CodeSectionReader {
 
     static void read(ByteReader r, ModuleParts m) {
         int n = r.count();
-        m.hasCode = true;
         for (int i = 0; i < n; i++) {
             m.codes.add(function(r, m));
         }
@@ -27,7 +25,7 @@ final class CodeSectionReader {
     private static FunctionBody function(ByteReader r, ModuleParts m) {
         int size = r.length();
         int start = r.position();
-        List<ValType> locals = locals(r);
+        LocalTypes locals = locals(r);
         int codeStart = r.position();
         m.codeUsesDataIndex |= ExpressionScanner.scan(r);
         if (r.position() != start + size) {
@@ -36,29 +34,24 @@ final class CodeSectionReader {
         return new FunctionBody(locals, codeStart, r.position());
     }
 
-    private static List<ValType> locals(ByteReader r) {
+    private static LocalTypes locals(ByteReader r) {
         int at = r.position();
         int groups = r.count();
-        long[] counts = new long[r.capacityFor(groups)];
+        int[] counts = new int[r.capacityFor(groups)];
         ValType[] types = new ValType[counts.length];
         long total = 0;
         for (int g = 0; g < groups; g++) {
             if (g == counts.length) {
                 throw r.error(ByteReader.UNEXPECTED_END); // more groups declared than bytes left
             }
-            counts[g] = r.u32();
-            total += counts[g];
+            long n = r.u32();
+            total += n;
             if (total > MAX_LOCALS) {
                 throw r.errorAt("too many locals", at);
             }
+            counts[g] = (int) n;
             types[g] = TypeReader.valType(r);
         }
-        List<ValType> locals = new ArrayList<>((int) total);
-        for (int g = 0; g < counts.length; g++) {
-            for (long k = 0; k < counts[g]; k++) {
-                locals.add(types[g]);
-            }
-        }
-        return locals;
+        return LocalTypes.of(counts, types);
     }
 }

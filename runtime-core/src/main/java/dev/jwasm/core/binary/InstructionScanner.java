@@ -1,6 +1,29 @@
 package dev.jwasm.core.binary;
 
+import static dev.jwasm.core.binary.ImmediateKind.BLOCK_TYPE;
+import static dev.jwasm.core.binary.ImmediateKind.BR_ON_CAST;
+import static dev.jwasm.core.binary.ImmediateKind.BR_TABLE;
+import static dev.jwasm.core.binary.ImmediateKind.F32;
+import static dev.jwasm.core.binary.ImmediateKind.F64;
+import static dev.jwasm.core.binary.ImmediateKind.HEAP_TYPE;
+import static dev.jwasm.core.binary.ImmediateKind.I32;
+import static dev.jwasm.core.binary.ImmediateKind.I64;
+import static dev.jwasm.core.binary.ImmediateKind.ILLEGAL;
+import static dev.jwasm.core.binary.ImmediateKind.INDEX;
+import static dev.jwasm.core.binary.ImmediateKind.INDEX_PAIR;
+import static dev.jwasm.core.binary.ImmediateKind.LANE;
+import static dev.jwasm.core.binary.ImmediateKind.MEMARG;
+import static dev.jwasm.core.binary.ImmediateKind.MEMARG_LANE;
+import static dev.jwasm.core.binary.ImmediateKind.NONE;
+import static dev.jwasm.core.binary.ImmediateKind.PREFIX;
+import static dev.jwasm.core.binary.ImmediateKind.SELECT_T;
+import static dev.jwasm.core.binary.ImmediateKind.SHUFFLE;
+import static dev.jwasm.core.binary.ImmediateKind.TRY_TABLE;
+import static dev.jwasm.core.binary.ImmediateKind.V128;
+import static dev.jwasm.core.binary.ImmediateKind.ZERO_BYTE;
+
 import dev.jwasm.core.model.Opcodes;
+import java.util.Arrays;
 
 /**
  * The immediate operands of every WebAssembly 3.0 instruction (plus the threads, relaxed SIMD,
@@ -12,39 +35,17 @@ import dev.jwasm.core.model.Opcodes;
  * {@link ExpressionScanner}.
  */
 public final class InstructionScanner {
-    /** Kinds of immediate operand lists. */
-    static final byte ILLEGAL = 0;
-    static final byte NONE = 1;
-    static final byte BLOCK_TYPE = 2;
-    static final byte INDEX = 3;
-    static final byte INDEX_INDEX = 4;
-    static final byte BR_TABLE = 5;
-    static final byte SELECT_T = 6;
-    static final byte TRY_TABLE = 7;
-    static final byte MEMARG = 8;
-    static final byte I32 = 9;
-    static final byte I64 = 10;
-    static final byte F32 = 11;
-    static final byte F64 = 12;
-    static final byte HEAP_TYPE = 13;
-    static final byte PREFIX = 14;
-    static final byte MEMARG_LANE = 15;
-    static final byte LANE = 16;
-    static final byte V128 = 17;
-    static final byte SHUFFLE = 18;
-    static final byte BR_ON_CAST = 19;
-    static final byte ZERO_BYTE = 20;
-
     private static final int MEMARG_HAS_MEMORY = 0x40;
     private static final int MEMARG_FLAGS_LIMIT = 0x80;
 
-    private static final byte[] SINGLE = singleByteKinds();
+    private static final ImmediateKind[] SINGLE = singleByteKinds();
 
     private InstructionScanner() {
     }
 
-    private static byte[] singleByteKinds() {
-        byte[] k = new byte[256];
+    private static ImmediateKind[] singleByteKinds() {
+        ImmediateKind[] k = new ImmediateKind[256];
+        Arrays.fill(k, ILLEGAL);
         fill(k, 0x00, 0x01, NONE);
         fill(k, 0x02, 0x04, BLOCK_TYPE);
         k[0x05] = NONE;
@@ -55,9 +56,9 @@ public final class InstructionScanner {
         k[0x0E] = BR_TABLE;
         k[0x0F] = NONE;
         k[0x10] = INDEX;
-        k[0x11] = INDEX_INDEX;
+        k[0x11] = INDEX_PAIR;
         k[0x12] = INDEX;
-        k[0x13] = INDEX_INDEX;
+        k[0x13] = INDEX_PAIR;
         fill(k, 0x14, 0x15, INDEX);
         k[0x18] = INDEX;
         fill(k, 0x19, 0x1B, NONE);
@@ -80,7 +81,7 @@ public final class InstructionScanner {
         return k;
     }
 
-    private static void fill(byte[] k, int from, int to, byte kind) {
+    private static void fill(ImmediateKind[] k, int from, int to, ImmediateKind kind) {
         for (int i = from; i <= to; i++) {
             k[i] = kind;
         }
@@ -98,7 +99,7 @@ public final class InstructionScanner {
     public static int readOpcode(ByteReader r) {
         int at = r.position();
         int b = r.u8();
-        byte kind = SINGLE[b];
+        ImmediateKind kind = SINGLE[b];
         if (kind == ILLEGAL) {
             throw r.errorAt(String.format("illegal opcode %02x", b), at);
         }
@@ -106,14 +107,14 @@ public final class InstructionScanner {
             return b;
         }
         long sub = r.u32();
-        if (sub > 0xFFFF || kindOf(b << 16 | (int) sub) == ILLEGAL) {
+        if (sub > 0xFFFF || immediateKind(b << 16 | (int) sub) == ILLEGAL) {
             throw r.errorAt(String.format("illegal opcode %02x %x", b, sub), at);
         }
         return b << 16 | (int) sub;
     }
 
-    /** The kind of immediates {@code opcode} takes ({@link #ILLEGAL} for unknown opcodes). */
-    static byte kindOf(int opcode) {
+    /** The immediates {@code opcode} takes ({@link ImmediateKind#ILLEGAL} for opcodes that do not exist). */
+    public static ImmediateKind immediateKind(int opcode) {
         if (opcode >>> 16 == 0) {
             return opcode < 256 ? SINGLE[opcode] : ILLEGAL;
         }
@@ -127,12 +128,12 @@ public final class InstructionScanner {
         };
     }
 
-    private static byte gcKind(int sub) {
+    private static ImmediateKind gcKind(int sub) {
         if (sub <= 1 || (sub >= 6 && sub <= 7) || (sub >= 11 && sub <= 14) || sub == 16) {
             return INDEX;
         }
         if ((sub >= 2 && sub <= 5) || (sub >= 8 && sub <= 10) || (sub >= 17 && sub <= 19)) {
-            return INDEX_INDEX;
+            return INDEX_PAIR;
         }
         if (sub == 15 || (sub >= 26 && sub <= 30)) {
             return NONE;
@@ -143,18 +144,18 @@ public final class InstructionScanner {
         return sub == 24 || sub == 25 ? BR_ON_CAST : ILLEGAL;
     }
 
-    private static byte miscKind(int sub) {
+    private static ImmediateKind miscKind(int sub) {
         if (sub <= 7 || (sub >= 19 && sub <= 22)) {
             return NONE; // saturating truncations; wide arithmetic
         }
         return switch (sub) {
-            case 8, 10, 12, 14 -> INDEX_INDEX;
+            case 8, 10, 12, 14 -> INDEX_PAIR;
             case 9, 11, 13, 15, 16, 17 -> INDEX;
             default -> ILLEGAL;
         };
     }
 
-    private static byte simdKind(int sub) {
+    private static ImmediateKind simdKind(int sub) {
         if (sub <= 11 || sub == 92 || sub == 93) {
             return MEMARG;
         }
@@ -185,7 +186,7 @@ public final class InstructionScanner {
         };
     }
 
-    private static byte atomicKind(int sub) {
+    private static ImmediateKind atomicKind(int sub) {
         if (sub <= 2 || (sub >= 0x10 && sub <= 0x4E)) {
             return MEMARG;
         }
@@ -197,14 +198,14 @@ public final class InstructionScanner {
      * encoding.
      */
     public static void skipImmediates(ByteReader r, int opcode) {
-        byte kind = kindOf(opcode);
+        ImmediateKind kind = immediateKind(opcode);
         switch (kind) {
             case NONE -> {
             }
             case BLOCK_TYPE -> blockType(r);
             case INDEX -> r.u32();
             case I32 -> r.s32();
-            case INDEX_INDEX -> {
+            case INDEX_PAIR -> {
                 r.u32();
                 r.u32();
             }
@@ -224,7 +225,7 @@ public final class InstructionScanner {
             case V128, SHUFFLE -> r.skip(16);
             case BR_ON_CAST -> brOnCast(r);
             case ZERO_BYTE -> zeroByte(r);
-            default -> throw new IllegalStateException("no immediates for illegal opcode " + opcode);
+            case PREFIX, ILLEGAL -> throw new IllegalArgumentException("not an instruction: " + Integer.toHexString(opcode));
         }
     }
 

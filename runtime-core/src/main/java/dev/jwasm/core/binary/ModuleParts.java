@@ -31,8 +31,6 @@ final class ModuleParts {
     final List<ElementSegment> elements = new ArrayList<>();
     int dataCount = -1;
     final List<FunctionBody> codes = new ArrayList<>();
-    /** Whether a code section was present (its count must match the function section's). */
-    boolean hasCode;
     /** Whether some function body uses a data segment index. */
     boolean codeUsesDataIndex;
     final List<DataSegment> datas = new ArrayList<>();

@@ -25,7 +25,7 @@ final class TableSectionReader {
         r.u8();
         int at = r.position();
         if (r.u8() != 0) {
-            throw r.errorAt("malformed table", at);
+            throw r.errorAt("zero byte expected", at);
         }
         TableType type = TypeReader.tableType(r);
         ConstExpr init = ExpressionScanner.readConstExpr(r, module);

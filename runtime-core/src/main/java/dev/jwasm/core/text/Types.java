@@ -21,7 +21,7 @@ final class Types {
     /** A parsed reference type: nullability and the encoded heap type. */
     record RefType(boolean nullable, byte[] heap) {
         void write(ByteWriter w) {
-            if (nullable && heap.length == 1) {
+            if (nullable && heap.length == 1 && (heap[0] & 0xC0) == 0x40) {
                 w.u8(heap[0]); // canonical shorthand such as funcref
             } else {
                 w.u8(nullable ? 0x63 : 0x64).bytes(heap);

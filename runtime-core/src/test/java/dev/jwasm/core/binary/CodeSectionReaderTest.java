@@ -42,6 +42,21 @@ class CodeSectionReaderTest {
     }
 
     @Test
+    void manySmallBodiesDeclaringFiftyThousandLocalsEachStayCompact() {
+        int functions = 20_000;
+        byte[][] bodies = new byte[functions][];
+        byte[][] types = new byte[functions][];
+        for (int i = 0; i < functions; i++) {
+            bodies[i] = body(vec(concat(u32(CodeSectionReader.MAX_LOCALS), bytes(0x7F))), 0x0B);
+            types[i] = bytes(0);
+        }
+        byte[] module = module().section(1, oneEmptyFuncType()).section(3, vec(types)).section(10, vec(bodies))
+                .build();
+        long total = ModuleDecoder.decode(module).codes().stream().mapToLong(f -> f.locals().size()).sum();
+        assertEquals(1_000_000_000L, total);
+    }
+
+    @Test
     void tooManyLocalsAreRejectedBeforeAnyListIsBuilt() {
         byte[] justOver = withLocals(vec(concat(u32(49_999), bytes(0x7F)), concat(u32(2), bytes(0x7F))), 0x0B);
         assertEquals("too many locals", reason(justOver));

@@ -112,6 +112,25 @@ class InstructionScannerTest {
         assertEquals(m.bytes().length, m.codes().get(0).codeEnd());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "i32.add, 6A, NONE",
+        "call_indirect, 11, INDEX_PAIR",
+        "i64.load, 29, MEMARG",
+        "reserved 0x27, 27, ILLEGAL",
+        "array.new_fixed, FB0008, INDEX_PAIR",
+        "ref.cast null, FB0017, HEAP_TYPE",
+        "table.init, FC000C, INDEX_PAIR",
+        "v128.load8_lane, FD0054, MEMARG_LANE",
+        "i8x16.relaxed_swizzle, FD0100, NONE",
+        "SIMD gap 0xA2, FD00A2, ILLEGAL",
+        "i32.atomic.rmw.cmpxchg, FE0048, MEMARG",
+        "atomic.fence, FE0003, ZERO_BYTE",
+    })
+    void everyOpcodeHasAnImmediateKindForOtherReadersToReuse(String name, String opcode, ImmediateKind kind) {
+        assertEquals(kind, InstructionScanner.immediateKind(Integer.parseInt(opcode, 16)), name);
+    }
+
     @Test
     void opcodesAreNamedWithTheirPrefix() {
         ByteReader r = new ByteReader(ModuleBytes.bytes(0xFC, 0x8A, 0x00, 0x6A));

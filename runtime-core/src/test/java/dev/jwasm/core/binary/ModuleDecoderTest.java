@@ -23,7 +23,6 @@ import dev.jwasm.core.model.MemoryType;
 import dev.jwasm.core.model.TagType;
 import dev.jwasm.core.model.ValType;
 import java.util.List;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class ModuleDecoderTest {
@@ -150,9 +149,8 @@ class ModuleDecoderTest {
     void hostileCountsFailFastWithoutAllocating() {
         byte[] huge = u32(0xFFFF_FFFFL);
         for (int id : new int[] {1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 13}) {
-            Supplier<String> what = () -> "section " + id;
             String r = reason(module().section(id, huge).build());
-            assertTrue(r.startsWith("unexpected end"), what.get() + ": " + r);
+            assertTrue(r.startsWith("unexpected end"), "section " + id + ": " + r);
         }
         byte[] hugeLocals = module().section(1, oneEmptyFuncType()).section(3, vec(bytes(0)))
                 .section(10, vec(concat(u32(6), huge, bytes(0x0B)))).build();

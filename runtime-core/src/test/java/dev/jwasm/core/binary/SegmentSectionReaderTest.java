@@ -1,6 +1,7 @@
 package dev.jwasm.core.binary;
 
 import static dev.jwasm.core.binary.ModuleBytes.bytes;
+import static dev.jwasm.core.binary.ModuleBytes.concat;
 import static dev.jwasm.core.binary.ModuleBytes.module;
 import static dev.jwasm.core.binary.ModuleBytes.u32;
 import static dev.jwasm.core.binary.ModuleBytes.vec;
@@ -15,39 +16,37 @@ import dev.jwasm.core.model.ElementSegment;
 import dev.jwasm.core.model.HeapType;
 import dev.jwasm.core.model.SegmentMode;
 import dev.jwasm.core.model.ValType;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Element (id 9) and data (id 11, with data count 12) sections. */
 class SegmentSectionReaderTest {
     private static final ValType REF_FUNC = ValType.ref(false, HeapType.FUNC);
 
+    private static ElementSegment element(byte[] segment) {
+        return ModuleDecoder.decode(module().section(9, vec(segment)).build()).elements().get(0);
+    }
+
     private static ElementSegment element(int... segment) {
-        return ModuleDecoder.decode(module().section(9, vec(bytes(segment))).build()).elements().get(0);
+        return element(bytes(segment));
     }
 
     @ParameterizedTest(name = "kind {0}")
     @CsvSource({
-        "0, ACTIVE, 0, true",
-        "1, PASSIVE, 0, false",
-        "2, ACTIVE, 1, true",
-        "3, DECLARATIVE, 0, false",
+        "0, 00 41 05 0b, ACTIVE, 0",
+        "1, 01 00, PASSIVE, 0",
+        "2, 02 01 41 05 0b 00, ACTIVE, 1",
+        "3, 03 00, DECLARATIVE, 0",
     })
-    void functionIndexSegmentsBecomeRefFuncExpressions(int kind, SegmentMode mode, int table, boolean active) {
-        int[] head = switch (kind) {
-            case 0 -> new int[] {0x00, 0x41, 0x05, 0x0B};
-            case 1 -> new int[] {0x01, 0x00};
-            case 2 -> new int[] {0x02, 0x01, 0x41, 0x05, 0x0B, 0x00};
-            default -> new int[] {0x03, 0x00};
-        };
-        int[] segment = java.util.Arrays.copyOf(head, head.length + 5);
-        System.arraycopy(new int[] {0x02, 0x07, 0x80, 0x01}, 0, segment, head.length, 4);
-        ElementSegment e = element(java.util.Arrays.copyOf(segment, head.length + 4));
+    void functionIndexSegmentsBecomeRefFuncExpressions(int kind, String head, SegmentMode mode, int table) {
+        // Two function indices follow the head: 7, and 128 (two LEB128 bytes).
+        ElementSegment e = element(concat(HexFormat.of().parseHex(head.replace(" ", "")), bytes(0x02, 0x07, 0x80, 0x01)));
         assertEquals(mode, e.mode());
         assertEquals(REF_FUNC, e.type());
         assertEquals(table, e.table());
-        assertEquals(active, e.offset() != null);
+        assertEquals(mode == SegmentMode.ACTIVE, e.offset() != null);
         assertArrayEquals(bytes(0xD2, 0x07, 0x0B), e.inits().get(0).code());
         assertArrayEquals(bytes(0xD2, 0x80, 0x01, 0x0B), e.inits().get(1).code());
     }

@@ -1,0 +1,389 @@
+package dev.jwasm.core.interp;
+
+import dev.jwasm.api.TrapKind;
+import dev.jwasm.core.numeric.F32Ops;
+import dev.jwasm.core.numeric.F64Ops;
+import dev.jwasm.core.numeric.I32Ops;
+import dev.jwasm.core.numeric.I64Ops;
+import dev.jwasm.core.runtime.ExecContext;
+import dev.jwasm.core.runtime.FunctionCode;
+import dev.jwasm.core.runtime.FunctionInstance;
+import dev.jwasm.core.runtime.GlobalInstance;
+import dev.jwasm.core.runtime.InstanceImpl;
+import dev.jwasm.core.runtime.MemoryInstance;
+import dev.jwasm.core.runtime.WasmFunction;
+
+/**
+ * Tier 0: executes lowered code ({@link Op}) with a switch loop over a shared {@code long[]}/{@code Object[]}
+ * value stack. A frame is {@code [fp, fp+locals)} for locals followed by its operand stack; a call's
+ * arguments are the caller's top slots, which become the callee's first locals without copying. Each wasm
+ * call is one Java call of {@link #execute}; tail calls loop inside it so they need no Java stack.
+ */
+public final class Interpreter {
+    private static final FunctionCode LAZY = Interpreter::lowerAndRun;
+
+    private Interpreter() {
+    }
+
+    /** The initial entry of every defined function: lowers it on first call, then installs the result. */
+    public static FunctionCode lazyEntry() {
+        return LAZY;
+    }
+
+    private static void lowerAndRun(ExecContext ctx, WasmFunction fn, int fp) {
+        interpretedCode(fn).invoke(ctx, fn, fp);
+    }
+
+    /** The interpreter code of {@code fn}, lowering it if needed; null if another tier's code is installed. */
+    static InterpretedCode interpretedCode(WasmFunction fn) {
+        FunctionCode c = fn.entry;
+        if (c instanceof InterpretedCode ic) {
+            return ic;
+        }
+        if (c != LAZY) {
+            return null;
+        }
+        InterpretedCode ic = Lowerer.lower(fn.instance.module().decoded(), fn.instance.typeIds, fn.index);
+        fn.entry = ic;
+        return ic;
+    }
+
+    /** Runs {@code fn} with its arguments at {@code fp}; leaves the results there. */
+    static void execute(ExecContext ctx, WasmFunction fn, InterpretedCode ic, int fp) {
+        for (;;) {
+            ctx.enter(fn);
+            fn.callCount++;
+            InstanceImpl inst = fn.instance;
+            boolean metered = ctx.metered(inst);
+            if (metered) {
+                ctx.meter(inst, ic.entryCost);
+            }
+            initFrame(ctx, ic, fp);
+            FunctionInstance callee = run(ctx, fn, ic, fp, metered);
+            ctx.depth--;
+            if (callee == null) {
+                return;
+            }
+            // Tail call: arguments are already at fp.
+            InterpretedCode next = callee instanceof WasmFunction w ? interpretedCode(w) : null;
+            if (next == null) {
+                callee.invokeFromWasm(ctx, fp, inst);
+                return;
+            }
+            fn = (WasmFunction) callee;
+            ic = next;
+        }
+    }
+
+    private static void initFrame(ExecContext ctx, InterpretedCode ic, int fp) {
+        int localsEnd = fp + ic.numLocals;
+        ctx.ensureCapacity(localsEnd + ic.maxStack);
+        long[] s = ctx.stack;
+        Object[] r = ctx.refs;
+        for (int i = fp + ic.numParams; i < localsEnd; i++) {
+            s[i] = 0;
+            r[i] = null;
+        }
+    }
+
+    private static long ea(long addr, int offset) {
+        return (addr & 0xFFFF_FFFFL) + (offset & 0xFFFF_FFFFL);
+    }
+
+    /** The dispatch loop. Returns null on return, or the callee of a tail call (arguments moved to fp). */
+    private static FunctionInstance run(ExecContext ctx, WasmFunction fn, InterpretedCode ic, int fp,
+            boolean metered) {
+        final int[] code = ic.code;
+        final InstanceImpl inst = fn.instance;
+        final MemoryInstance mem = inst.memory0;
+        final GlobalInstance[] globals = inst.globals;
+        final FunctionInstance[] funcs = inst.functions;
+        long[] s = ctx.stack;
+        Object[] r = ctx.refs;
+        int sp = fp + ic.numLocals;
+        int pc = 0;
+        for (;;) {
+            int op = code[pc++];
+            switch (op) {
+                case Op.UNREACHABLE: throw Support.trap(TrapKind.UNREACHABLE);
+                case Op.LOOP:
+                    fn.backEdgeCount++;
+                    if (metered) {
+                        ctx.meter(inst, code[pc]);
+                    }
+                    pc++;
+                    break;
+                case Op.IF: pc = (int) s[--sp] == 0 ? code[pc] : pc + 1; break;
+                case Op.GOTO: pc = code[pc]; break;
+                case Op.BR:
+                    sp = Support.branch(s, r, sp, code[pc + 1], code[pc + 2]);
+                    pc = code[pc];
+                    break;
+                case Op.BR_IF_SIMPLE: pc = (int) s[--sp] != 0 ? code[pc] : pc + 1; break;
+                case Op.BR_IF:
+                    if ((int) s[--sp] != 0) {
+                        sp = Support.branch(s, r, sp, code[pc + 1], code[pc + 2]);
+                        pc = code[pc];
+                    } else {
+                        pc += 3;
+                    }
+                    break;
+                case Op.BR_TABLE: {
+                    int n = code[pc];
+                    int i = (int) s[--sp];
+                    int e = pc + 1 + 3 * (Integer.compareUnsigned(i, n) < 0 ? i : n);
+                    sp = Support.branch(s, r, sp, code[e + 1], code[e + 2]);
+                    pc = code[e];
+                    break;
+                }
+                case Op.BR_ON_NULL:
+                    if (r[sp - 1] == null) {
+                        sp = Support.branch(s, r, sp - 1, code[pc + 1], code[pc + 2]);
+                        pc = code[pc];
+                    } else {
+                        pc += 3;
+                    }
+                    break;
+                case Op.BR_ON_NON_NULL:
+                    if (r[sp - 1] != null) {
+                        sp = Support.branch(s, r, sp, code[pc + 1], code[pc + 2]);
+                        pc = code[pc];
+                    } else {
+                        sp--;
+                        pc += 3;
+                    }
+                    break;
+                case Op.RETURN:
+                    Support.toFrameBase(s, r, sp, fp, fn.resultCount);
+                    return null;
+                case Op.CALL: {
+                    FunctionInstance f = funcs[code[pc++]];
+                    int nfp = sp - f.paramCount;
+                    f.invokeFromWasm(ctx, nfp, inst);
+                    sp = nfp + f.resultCount;
+                    s = ctx.stack;
+                    r = ctx.refs;
+                    break;
+                }
+                case Op.CALL_INDIRECT: {
+                    FunctionInstance f = Support.indirect(inst, code[pc], code[pc + 1], code[pc + 2], s[--sp]);
+                    pc += 3;
+                    int nfp = sp - f.paramCount;
+                    f.invokeFromWasm(ctx, nfp, inst);
+                    sp = nfp + f.resultCount;
+                    s = ctx.stack;
+                    r = ctx.refs;
+                    break;
+                }
+                case Op.CALL_REF: {
+                    FunctionInstance f = Support.ref(r[--sp]);
+                    int nfp = sp - f.paramCount;
+                    f.invokeFromWasm(ctx, nfp, inst);
+                    sp = nfp + f.resultCount;
+                    s = ctx.stack;
+                    r = ctx.refs;
+                    break;
+                }
+                case Op.RETURN_CALL: {
+                    FunctionInstance f = funcs[code[pc]];
+                    Support.toFrameBase(s, r, sp, fp, f.paramCount);
+                    return f;
+                }
+                case Op.RETURN_CALL_INDIRECT: {
+                    FunctionInstance f = Support.indirect(inst, code[pc], code[pc + 1], code[pc + 2], s[--sp]);
+                    Support.toFrameBase(s, r, sp, fp, f.paramCount);
+                    return f;
+                }
+                case Op.RETURN_CALL_REF: {
+                    FunctionInstance f = Support.ref(r[--sp]);
+                    Support.toFrameBase(s, r, sp, fp, f.paramCount);
+                    return f;
+                }
+                case Op.DROP: sp--; break;
+                case Op.SELECT:
+                    sp -= 2;
+                    if ((int) s[sp + 1] == 0) {
+                        s[sp - 1] = s[sp];
+                    }
+                    break;
+                case Op.SELECT_REF:
+                    sp -= 2;
+                    if ((int) s[sp + 1] == 0) {
+                        r[sp - 1] = r[sp];
+                    }
+                    break;
+                case Op.LOCAL_GET: s[sp++] = s[fp + code[pc++]]; break;
+                case Op.LOCAL_SET: s[fp + code[pc++]] = s[--sp]; break;
+                case Op.LOCAL_TEE: s[fp + code[pc++]] = s[sp - 1]; break;
+                case Op.LOCAL_GET_REF: r[sp++] = r[fp + code[pc++]]; break;
+                case Op.LOCAL_SET_REF: r[fp + code[pc++]] = r[--sp]; break;
+                case Op.LOCAL_TEE_REF: r[fp + code[pc++]] = r[sp - 1]; break;
+                case Op.GLOBAL_GET: s[sp++] = globals[code[pc++]].bits; break;
+                case Op.GLOBAL_SET: globals[code[pc++]].bits = s[--sp]; break;
+                case Op.GLOBAL_GET_REF: r[sp++] = globals[code[pc++]].ref; break;
+                case Op.GLOBAL_SET_REF: Support.globalSetRef(globals[code[pc++]], r[--sp]); break;
+                case Op.TABLE_GET: r[sp - 1] = Support.tableGet(inst, code[pc++], s[sp - 1]); break;
+                case Op.TABLE_SET:
+                    sp -= 2;
+                    Support.tableSet(inst, code[pc++], s[sp], r[sp + 1]);
+                    break;
+                case 0x28: case 0x2A: s[sp - 1] = mem.loadI32(ea(s[sp - 1], code[pc++])); break;
+                case 0x29: case 0x2B: s[sp - 1] = mem.loadI64(ea(s[sp - 1], code[pc++])); break;
+                case 0x2C: case 0x30: s[sp - 1] = mem.loadI8(ea(s[sp - 1], code[pc++])); break;
+                case 0x2D: case 0x31: s[sp - 1] = mem.loadU8(ea(s[sp - 1], code[pc++])); break;
+                case 0x2E: case 0x32: s[sp - 1] = mem.loadI16(ea(s[sp - 1], code[pc++])); break;
+                case 0x2F: case 0x33: s[sp - 1] = mem.loadU16(ea(s[sp - 1], code[pc++])); break;
+                case 0x34: s[sp - 1] = mem.loadI32(ea(s[sp - 1], code[pc++])); break;
+                case 0x35: s[sp - 1] = mem.loadI32(ea(s[sp - 1], code[pc++])) & 0xFFFF_FFFFL; break;
+                case 0x36: case 0x38: case 0x3E: sp -= 2; mem.storeI32(ea(s[sp], code[pc++]), s[sp + 1]); break;
+                case 0x37: case 0x39: sp -= 2; mem.storeI64(ea(s[sp], code[pc++]), s[sp + 1]); break;
+                case 0x3A: case 0x3C: sp -= 2; mem.storeI8(ea(s[sp], code[pc++]), s[sp + 1]); break;
+                case 0x3B: case 0x3D: sp -= 2; mem.storeI16(ea(s[sp], code[pc++]), s[sp + 1]); break;
+                case Op.MEM_GENERIC:
+                    sp = Support.memGeneric(inst, s, sp, code[pc], code[pc + 1],
+                            (code[pc + 2] & 0xFFFF_FFFFL) | (long) code[pc + 3] << 32);
+                    pc += 4;
+                    break;
+                case Op.MEMORY_SIZE: s[sp++] = Support.memorySize(inst, code[pc++]); break;
+                case Op.MEMORY_GROW: s[sp - 1] = Support.memoryGrow(inst, code[pc++], s[sp - 1]); break;
+                case Op.I32_CONST: s[sp++] = code[pc++]; break;
+                case Op.I64_CONST: s[sp++] = (code[pc] & 0xFFFF_FFFFL) | (long) code[pc + 1] << 32; pc += 2; break;
+                // i32 comparisons
+                case 0x45: s[sp - 1] = (int) s[sp - 1] == 0 ? 1 : 0; break;
+                case 0x46: sp--; s[sp - 1] = (int) s[sp - 1] == (int) s[sp] ? 1 : 0; break;
+                case 0x47: sp--; s[sp - 1] = (int) s[sp - 1] != (int) s[sp] ? 1 : 0; break;
+                case 0x48: sp--; s[sp - 1] = (int) s[sp - 1] < (int) s[sp] ? 1 : 0; break;
+                case 0x49: sp--; s[sp - 1] = I32Ops.ltU((int) s[sp - 1], (int) s[sp]); break;
+                case 0x4A: sp--; s[sp - 1] = (int) s[sp - 1] > (int) s[sp] ? 1 : 0; break;
+                case 0x4B: sp--; s[sp - 1] = I32Ops.gtU((int) s[sp - 1], (int) s[sp]); break;
+                case 0x4C: sp--; s[sp - 1] = (int) s[sp - 1] <= (int) s[sp] ? 1 : 0; break;
+                case 0x4D: sp--; s[sp - 1] = I32Ops.leU((int) s[sp - 1], (int) s[sp]); break;
+                case 0x4E: sp--; s[sp - 1] = (int) s[sp - 1] >= (int) s[sp] ? 1 : 0; break;
+                case 0x4F: sp--; s[sp - 1] = I32Ops.geU((int) s[sp - 1], (int) s[sp]); break;
+                // i64 comparisons
+                case 0x50: s[sp - 1] = s[sp - 1] == 0 ? 1 : 0; break;
+                case 0x51: sp--; s[sp - 1] = s[sp - 1] == s[sp] ? 1 : 0; break;
+                case 0x52: sp--; s[sp - 1] = s[sp - 1] != s[sp] ? 1 : 0; break;
+                case 0x53: sp--; s[sp - 1] = s[sp - 1] < s[sp] ? 1 : 0; break;
+                case 0x54: sp--; s[sp - 1] = I64Ops.ltU(s[sp - 1], s[sp]); break;
+                case 0x55: sp--; s[sp - 1] = s[sp - 1] > s[sp] ? 1 : 0; break;
+                case 0x56: sp--; s[sp - 1] = I64Ops.gtU(s[sp - 1], s[sp]); break;
+                case 0x57: sp--; s[sp - 1] = s[sp - 1] <= s[sp] ? 1 : 0; break;
+                case 0x58: sp--; s[sp - 1] = I64Ops.leU(s[sp - 1], s[sp]); break;
+                case 0x59: sp--; s[sp - 1] = s[sp - 1] >= s[sp] ? 1 : 0; break;
+                case 0x5A: sp--; s[sp - 1] = I64Ops.geU(s[sp - 1], s[sp]); break;
+                // float comparisons
+                case 0x5B: sp--; s[sp - 1] = F32Ops.eq(s[sp - 1], s[sp]); break;
+                case 0x5C: sp--; s[sp - 1] = F32Ops.ne(s[sp - 1], s[sp]); break;
+                case 0x5D: sp--; s[sp - 1] = F32Ops.lt(s[sp - 1], s[sp]); break;
+                case 0x5E: sp--; s[sp - 1] = F32Ops.gt(s[sp - 1], s[sp]); break;
+                case 0x5F: sp--; s[sp - 1] = F32Ops.le(s[sp - 1], s[sp]); break;
+                case 0x60: sp--; s[sp - 1] = F32Ops.ge(s[sp - 1], s[sp]); break;
+                case 0x61: sp--; s[sp - 1] = F64Ops.eq(s[sp - 1], s[sp]); break;
+                case 0x62: sp--; s[sp - 1] = F64Ops.ne(s[sp - 1], s[sp]); break;
+                case 0x63: sp--; s[sp - 1] = F64Ops.lt(s[sp - 1], s[sp]); break;
+                case 0x64: sp--; s[sp - 1] = F64Ops.gt(s[sp - 1], s[sp]); break;
+                case 0x65: sp--; s[sp - 1] = F64Ops.le(s[sp - 1], s[sp]); break;
+                case 0x66: sp--; s[sp - 1] = F64Ops.ge(s[sp - 1], s[sp]); break;
+                // i32 arithmetic
+                case 0x67: s[sp - 1] = Integer.numberOfLeadingZeros((int) s[sp - 1]); break;
+                case 0x68: s[sp - 1] = Integer.numberOfTrailingZeros((int) s[sp - 1]); break;
+                case 0x69: s[sp - 1] = Integer.bitCount((int) s[sp - 1]); break;
+                case 0x6A: sp--; s[sp - 1] = (int) s[sp - 1] + (int) s[sp]; break;
+                case 0x6B: sp--; s[sp - 1] = (int) s[sp - 1] - (int) s[sp]; break;
+                case 0x6C: sp--; s[sp - 1] = (int) s[sp - 1] * (int) s[sp]; break;
+                case 0x6D: sp--; s[sp - 1] = I32Ops.divS((int) s[sp - 1], (int) s[sp]); break;
+                case 0x6E: sp--; s[sp - 1] = I32Ops.divU((int) s[sp - 1], (int) s[sp]); break;
+                case 0x6F: sp--; s[sp - 1] = I32Ops.remS((int) s[sp - 1], (int) s[sp]); break;
+                case 0x70: sp--; s[sp - 1] = I32Ops.remU((int) s[sp - 1], (int) s[sp]); break;
+                case 0x71: sp--; s[sp - 1] = (int) s[sp - 1] & (int) s[sp]; break;
+                case 0x72: sp--; s[sp - 1] = (int) s[sp - 1] | (int) s[sp]; break;
+                case 0x73: sp--; s[sp - 1] = (int) s[sp - 1] ^ (int) s[sp]; break;
+                case 0x74: sp--; s[sp - 1] = (int) s[sp - 1] << (int) s[sp]; break;
+                case 0x75: sp--; s[sp - 1] = (int) s[sp - 1] >> (int) s[sp]; break;
+                case 0x76: sp--; s[sp - 1] = (int) s[sp - 1] >>> (int) s[sp]; break;
+                case 0x77: sp--; s[sp - 1] = Integer.rotateLeft((int) s[sp - 1], (int) s[sp]); break;
+                case 0x78: sp--; s[sp - 1] = Integer.rotateRight((int) s[sp - 1], (int) s[sp]); break;
+                // i64 arithmetic
+                case 0x79: s[sp - 1] = Long.numberOfLeadingZeros(s[sp - 1]); break;
+                case 0x7A: s[sp - 1] = Long.numberOfTrailingZeros(s[sp - 1]); break;
+                case 0x7B: s[sp - 1] = Long.bitCount(s[sp - 1]); break;
+                case 0x7C: sp--; s[sp - 1] += s[sp]; break;
+                case 0x7D: sp--; s[sp - 1] -= s[sp]; break;
+                case 0x7E: sp--; s[sp - 1] *= s[sp]; break;
+                case 0x7F: sp--; s[sp - 1] = I64Ops.divS(s[sp - 1], s[sp]); break;
+                case 0x80: sp--; s[sp - 1] = I64Ops.divU(s[sp - 1], s[sp]); break;
+                case 0x81: sp--; s[sp - 1] = I64Ops.remS(s[sp - 1], s[sp]); break;
+                case 0x82: sp--; s[sp - 1] = I64Ops.remU(s[sp - 1], s[sp]); break;
+                case 0x83: sp--; s[sp - 1] &= s[sp]; break;
+                case 0x84: sp--; s[sp - 1] |= s[sp]; break;
+                case 0x85: sp--; s[sp - 1] ^= s[sp]; break;
+                case 0x86: sp--; s[sp - 1] <<= s[sp]; break;
+                case 0x87: sp--; s[sp - 1] >>= s[sp]; break;
+                case 0x88: sp--; s[sp - 1] >>>= s[sp]; break;
+                case 0x89: sp--; s[sp - 1] = Long.rotateLeft(s[sp - 1], (int) s[sp]); break;
+                case 0x8A: sp--; s[sp - 1] = Long.rotateRight(s[sp - 1], (int) s[sp]); break;
+                // f32 arithmetic
+                case 0x8B: s[sp - 1] = F32Ops.abs(s[sp - 1]); break;
+                case 0x8C: s[sp - 1] = F32Ops.neg(s[sp - 1]); break;
+                case 0x8D: s[sp - 1] = F32Ops.ceil(s[sp - 1]); break;
+                case 0x8E: s[sp - 1] = F32Ops.floor(s[sp - 1]); break;
+                case 0x8F: s[sp - 1] = F32Ops.trunc(s[sp - 1]); break;
+                case 0x90: s[sp - 1] = F32Ops.nearest(s[sp - 1]); break;
+                case 0x91: s[sp - 1] = F32Ops.sqrt(s[sp - 1]); break;
+                case 0x92: sp--; s[sp - 1] = F32Ops.add(s[sp - 1], s[sp]); break;
+                case 0x93: sp--; s[sp - 1] = F32Ops.sub(s[sp - 1], s[sp]); break;
+                case 0x94: sp--; s[sp - 1] = F32Ops.mul(s[sp - 1], s[sp]); break;
+                case 0x95: sp--; s[sp - 1] = F32Ops.div(s[sp - 1], s[sp]); break;
+                case 0x96: sp--; s[sp - 1] = F32Ops.min(s[sp - 1], s[sp]); break;
+                case 0x97: sp--; s[sp - 1] = F32Ops.max(s[sp - 1], s[sp]); break;
+                case 0x98: sp--; s[sp - 1] = F32Ops.copysign(s[sp - 1], s[sp]); break;
+                // f64 arithmetic
+                case 0x99: s[sp - 1] = F64Ops.abs(s[sp - 1]); break;
+                case 0x9A: s[sp - 1] = F64Ops.neg(s[sp - 1]); break;
+                case 0x9B: s[sp - 1] = F64Ops.ceil(s[sp - 1]); break;
+                case 0x9C: s[sp - 1] = F64Ops.floor(s[sp - 1]); break;
+                case 0x9D: s[sp - 1] = F64Ops.trunc(s[sp - 1]); break;
+                case 0x9E: s[sp - 1] = F64Ops.nearest(s[sp - 1]); break;
+                case 0x9F: s[sp - 1] = F64Ops.sqrt(s[sp - 1]); break;
+                case 0xA0: sp--; s[sp - 1] = F64Ops.add(s[sp - 1], s[sp]); break;
+                case 0xA1: sp--; s[sp - 1] = F64Ops.sub(s[sp - 1], s[sp]); break;
+                case 0xA2: sp--; s[sp - 1] = F64Ops.mul(s[sp - 1], s[sp]); break;
+                case 0xA3: sp--; s[sp - 1] = F64Ops.div(s[sp - 1], s[sp]); break;
+                case 0xA4: sp--; s[sp - 1] = F64Ops.min(s[sp - 1], s[sp]); break;
+                case 0xA5: sp--; s[sp - 1] = F64Ops.max(s[sp - 1], s[sp]); break;
+                case 0xA6: sp--; s[sp - 1] = F64Ops.copysign(s[sp - 1], s[sp]); break;
+                // conversions
+                case 0xA7: case 0xA8: case 0xA9: case 0xAA: case 0xAB: case 0xAC: case 0xAD: case 0xAE:
+                case 0xAF: case 0xB0: case 0xB1: case 0xB2: case 0xB3: case 0xB4: case 0xB5: case 0xB6:
+                case 0xB7: case 0xB8: case 0xB9: case 0xBA: case 0xBB: case 0xBC: case 0xBD: case 0xBE:
+                case 0xBF: case 0xC0: case 0xC1: case 0xC2: case 0xC3: case 0xC4:
+                    s[sp - 1] = Conversions.convert(op, s[sp - 1]);
+                    break;
+                // references
+                case Op.REF_NULL: r[sp++] = null; break;
+                case Op.REF_IS_NULL: s[sp - 1] = r[sp - 1] == null ? 1 : 0; break;
+                case Op.REF_FUNC: r[sp++] = funcs[code[pc++]]; break;
+                case Op.REF_EQ: sp--; s[sp - 1] = r[sp - 1] == r[sp] ? 1 : 0; break;
+                case Op.REF_AS_NON_NULL:
+                    if (r[sp - 1] == null) {
+                        throw Support.nullReference();
+                    }
+                    break;
+                // 0xFC prefix
+                case Op.MISC_BASE: case Op.MISC_BASE + 1: case Op.MISC_BASE + 2: case Op.MISC_BASE + 3:
+                case Op.MISC_BASE + 4: case Op.MISC_BASE + 5: case Op.MISC_BASE + 6: case Op.MISC_BASE + 7:
+                    s[sp - 1] = Conversions.truncSat(op - Op.MISC_BASE, s[sp - 1]);
+                    break;
+                case Op.MISC_BASE + 8: case Op.MISC_BASE + 9: case Op.MISC_BASE + 10: case Op.MISC_BASE + 11:
+                case Op.MISC_BASE + 12: case Op.MISC_BASE + 13: case Op.MISC_BASE + 14: case Op.MISC_BASE + 15:
+                case Op.MISC_BASE + 16: case Op.MISC_BASE + 17:
+                    sp = Support.misc(inst, op - Op.MISC_BASE, code[pc], code[pc + 1], s, r, sp);
+                    pc += Support.MISC_IMMEDIATES[op - Op.MISC_BASE];
+                    break;
+                default:
+                    throw new IllegalStateException("bad lowered opcode " + op + " at " + (pc - 1));
+            }
+        }
+    }
+}

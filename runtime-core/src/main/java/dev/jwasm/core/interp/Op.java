@@ -1,0 +1,81 @@
+package dev.jwasm.core.interp;
+
+/**
+ * Opcodes of the interpreter's lowered code. Wasm's single-byte opcodes keep their values (numeric
+ * instructions, loads and stores on memory 0 have the same encoding minus immediates); 0xFC-prefixed ones
+ * are mapped to {@code 0xE0 + subopcode}; variants the interpreter adds start at 0x100.
+ *
+ * <p>Immediates follow each opcode in the {@code int[]}; branch targets are code positions and every branch
+ * carries {@code keep} (values moved) and {@code drop} (slots discarded under them).
+ */
+final class Op {
+    private Op() {
+    }
+
+    static final int UNREACHABLE = 0x00;
+    /** LOOP cost: loop header, counts back-edges and charges fuel. */
+    static final int LOOP = 0x03;
+    /** IF target: pops i32, jumps to target when zero. */
+    static final int IF = 0x04;
+    /** BR target keep drop. */
+    static final int BR = 0x0C;
+    /** BR_IF target keep drop. */
+    static final int BR_IF = 0x0D;
+    /** BR_TABLE n (target keep drop)*(n+1). */
+    static final int BR_TABLE = 0x0E;
+    static final int RETURN = 0x0F;
+    /** CALL funcIndex. */
+    static final int CALL = 0x10;
+    /** CALL_INDIRECT typeId table is64. */
+    static final int CALL_INDIRECT = 0x11;
+    static final int RETURN_CALL = 0x12;
+    static final int RETURN_CALL_INDIRECT = 0x13;
+    /** CALL_REF (no immediates). */
+    static final int CALL_REF = 0x14;
+    static final int RETURN_CALL_REF = 0x15;
+    static final int DROP = 0x1A;
+    static final int SELECT = 0x1B;
+    /** LOCAL_* index (frame relative). */
+    static final int LOCAL_GET = 0x20;
+    static final int LOCAL_SET = 0x21;
+    static final int LOCAL_TEE = 0x22;
+    static final int GLOBAL_GET = 0x23;
+    static final int GLOBAL_SET = 0x24;
+    /** TABLE_GET/SET table. */
+    static final int TABLE_GET = 0x25;
+    static final int TABLE_SET = 0x26;
+    /** Loads and stores on memory 0 (32-bit): op offset. */
+    static final int I32_LOAD = 0x28;
+    static final int I64_STORE32 = 0x3E;
+    /** MEMORY_SIZE/GROW memIndex. */
+    static final int MEMORY_SIZE = 0x3F;
+    static final int MEMORY_GROW = 0x40;
+    /** I32_CONST value (also f32 bits). */
+    static final int I32_CONST = 0x41;
+    /** I64_CONST low high (also f64 bits). */
+    static final int I64_CONST = 0x42;
+    static final int REF_NULL = 0xD0;
+    static final int REF_IS_NULL = 0xD1;
+    /** REF_FUNC funcIndex. */
+    static final int REF_FUNC = 0xD2;
+    static final int REF_EQ = 0xD3;
+    static final int REF_AS_NON_NULL = 0xD4;
+    /** BR_ON_NULL / BR_ON_NON_NULL target keep drop. */
+    static final int BR_ON_NULL = 0xD5;
+    static final int BR_ON_NON_NULL = 0xD6;
+    /** 0xFC xx is lowered to MISC_BASE + xx. */
+    static final int MISC_BASE = 0xE0;
+
+    /** GOTO target: a branch that moves no values. */
+    static final int GOTO = 0x100;
+    /** BR_IF_SIMPLE target: a conditional branch that moves no values. */
+    static final int BR_IF_SIMPLE = 0x101;
+    static final int LOCAL_GET_REF = 0x102;
+    static final int LOCAL_SET_REF = 0x103;
+    static final int LOCAL_TEE_REF = 0x104;
+    static final int GLOBAL_GET_REF = 0x105;
+    static final int GLOBAL_SET_REF = 0x106;
+    static final int SELECT_REF = 0x107;
+    /** MEM_GENERIC wasmOpcode memIndex offsetLow offsetHigh: loads/stores on other or 64-bit memories. */
+    static final int MEM_GENERIC = 0x108;
+}

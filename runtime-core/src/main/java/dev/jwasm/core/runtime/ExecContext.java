@@ -1,0 +1,116 @@
+package dev.jwasm.core.runtime;
+
+import dev.jwasm.api.Engine;
+import dev.jwasm.api.TrapKind;
+import dev.jwasm.api.WasmTrap;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The state of one call from the host into wasm: the shared value stack (numbers in {@link #stack},
+ * references in {@link #refs} at the same index), the guest call depth with the active functions (for
+ * backtraces), and the wall-clock deadline. Created per host call and dropped afterwards, so a trap or a
+ * stack overflow never leaves state behind in an instance.
+ */
+public final class ExecContext {
+    /** Stack slots beyond which a call fails with "call stack exhausted" instead of exhausting the heap. */
+    public static final int MAX_STACK_SLOTS = 8 << 20;
+    private static final int TICKS_PER_CLOCK_CHECK = 1024;
+
+    public long[] stack;
+    public Object[] refs;
+    /** Number of active guest frames. */
+    public int depth;
+    private final int maxDepth;
+    private WasmFunction[] frames = new WasmFunction[64];
+    /** System.nanoTime deadline, or 0 for none. */
+    public final long deadline;
+    private int ticks = TICKS_PER_CLOCK_CHECK;
+
+    public ExecContext(Engine engine, int initialSlots) {
+        this.maxDepth = engine == null ? Engine.DEFAULT_MAX_CALL_DEPTH : engine.maxCallDepth();
+        long d = 0;
+        if (engine != null && engine.timeout() != null) {
+            d = System.nanoTime() + engine.timeout().toNanos();
+            if (d == 0) {
+                d = 1;
+            }
+        }
+        this.deadline = d;
+        int n = Math.max(256, initialSlots);
+        this.stack = new long[n];
+        this.refs = new Object[n];
+    }
+
+    /** Records entry into {@code fn}; traps when the call depth limit is reached. */
+    public void enter(WasmFunction fn) {
+        int d = ++depth;
+        if (d > maxDepth) {
+            throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED);
+        }
+        if (d >= frames.length) {
+            frames = Arrays.copyOf(frames, frames.length * 2);
+        }
+        frames[d] = fn;
+    }
+
+    /** Replaces the innermost frame's function (tail call). */
+    public void replaceFrame(WasmFunction fn) {
+        frames[depth] = fn;
+    }
+
+    /** Makes sure slots {@code [0, needed)} exist. */
+    public void ensureCapacity(int needed) {
+        if (needed > stack.length) {
+            grow(needed);
+        }
+    }
+
+    private void grow(int needed) {
+        if (needed > MAX_STACK_SLOTS || needed < 0) {
+            throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED);
+        }
+        int n = (int) Math.min(MAX_STACK_SLOTS, Math.max((long) needed, stack.length * 2L));
+        stack = Arrays.copyOf(stack, n);
+        refs = Arrays.copyOf(refs, n);
+    }
+
+    /** Charges fuel and checks the deadline; called at function entry and loop back-edges when metered. */
+    public void meter(InstanceImpl instance, int cost) {
+        long fuel = instance.fuel;
+        if (fuel >= 0) {
+            if (fuel < cost) {
+                instance.fuel = 0;
+                throw new WasmTrap(TrapKind.FUEL_EXHAUSTED);
+            }
+            instance.fuel = fuel - cost;
+        }
+        if (deadline != 0 && --ticks <= 0) {
+            ticks = TICKS_PER_CLOCK_CHECK;
+            if (System.nanoTime() - deadline > 0) {
+                throw new WasmTrap(TrapKind.TIMEOUT);
+            }
+        }
+    }
+
+    /** Whether {@link #meter} must be called for code of {@code instance}. */
+    public boolean metered(InstanceImpl instance) {
+        return deadline != 0 || instance.fuel >= 0;
+    }
+
+    /** Attaches the active guest frames (innermost first) to {@code trap} unless it already has some. */
+    public WasmTrap withBacktrace(WasmTrap trap) {
+        if (trap.wasmBacktrace().isEmpty() && depth > 0) {
+            List<String> names = new ArrayList<>();
+            int top = Math.min(depth, frames.length - 1);
+            for (int i = top; i >= 1 && names.size() < 1000; i--) {
+                if (frames[i] != null) {
+                    names.add(frames[i].displayName());
+                }
+            }
+            trap.setWasmBacktrace(names);
+        }
+        return trap;
+    }
+}
