@@ -6,6 +6,7 @@ import dev.jwasm.api.TextFormatException;
 import dev.jwasm.api.WasmException;
 import dev.jwasm.api.WasmModule;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -16,18 +17,37 @@ import java.nio.file.Path;
 final class ModuleFiles {
     /** Larger files could not be held in one array; refuse them before reading. */
     private static final long MAX_MODULE_BYTES = Integer.MAX_VALUE - 16;
+    private static final String TEXT_EXTENSION = ".wat";
 
     private ModuleFiles() {
     }
 
-    /** Reads, decodes and validates {@code file} ({@code .wasm} binary or {@code .wat} text). */
+    /**
+     * Reads, decodes and validates {@code file}: text format when the name ends in {@code .wat}, otherwise
+     * whatever the content is ({@link WasmModule#parse(byte[])} tells binary from text by the first bytes).
+     */
     static WasmModule load(String file) {
         byte[] bytes = read(file);
         try {
-            return WasmModule.parse(bytes);
+            return parse(file, bytes);
         } catch (WasmException e) {
             throw new CliException(file + ": " + describe(e));
         }
+    }
+
+    /**
+     * Parses {@code bytes} read from {@code file}. The extension decides first, so a {@code .wat} file that
+     * opens with a comment is not mistaken for a broken binary.
+     */
+    static WasmModule parse(String file, byte[] bytes) {
+        if (file.endsWith(TEXT_EXTENSION) && !hasBinaryMagic(bytes)) {
+            return WasmModule.parseText(new String(bytes, StandardCharsets.UTF_8));
+        }
+        return WasmModule.parse(bytes);
+    }
+
+    private static boolean hasBinaryMagic(byte[] b) {
+        return b.length >= 4 && b[0] == 0 && b[1] == 'a' && b[2] == 's' && b[3] == 'm';
     }
 
     /** The file's bytes. @throws CliException saying why the file cannot be read */

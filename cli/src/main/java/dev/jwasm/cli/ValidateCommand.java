@@ -1,7 +1,6 @@
 package dev.jwasm.cli;
 
 import dev.jwasm.api.WasmException;
-import dev.jwasm.api.WasmModule;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,7 +39,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     private boolean validate(String file) {
         try {
-            WasmModule.validate(ModuleFiles.read(file));
+            ModuleFiles.parse(file, ModuleFiles.read(file));
             io.out().println(file + ": valid");
             return true;
         } catch (CliException e) {

@@ -58,6 +58,13 @@ class RunCommandTest {
     }
 
     @Test
+    void watFileStartingWithACommentIsReadAsText() throws IOException {
+        String file = write("commented.wat", ";; adds\n(; block ;)\n" + MATH);
+        assertEquals("5\n", Cli.run("run", "--invoke", "add", file, "2", "3").out());
+        assertEquals(file + ": valid\n", Cli.run("validate", file).out());
+    }
+
+    @Test
     void negativeArgumentsAfterTheModuleAreValuesNotOptions() throws IOException {
         Cli.Result r = Cli.run("run", "--invoke", "add", write("math.wat", MATH), "-5", "-6");
         assertEquals("-11\n", r.out(), r::toString);
