@@ -79,6 +79,21 @@ class WasiRunTest {
     }
 
     @Test
+    void tcplistenOpensALoopbackListenerForTheGuest() throws IOException {
+        Cli.Result r = Cli.run("run", "--tcplisten", "127.0.0.1:0", write("hi.wat", SAY_HI));
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals("hi\n", r.out());
+    }
+
+    @Test
+    void listenerThatCannotBeBoundIsAOneLineError() throws IOException {
+        Cli.Result r = Cli.run("run", "--tcplisten", "203.0.113.1:1", write("hi.wat", SAY_HI));
+        assertEquals(1, r.exitCode(), r::toString);
+        assertTrue(r.err().startsWith("Error: cannot set up WASI: "), r::toString);
+        assertEquals(1, r.err().lines().count(), r::toString);
+    }
+
+    @Test
     void helloSeesItsArgumentsEnvironmentAndPreopenedFile() throws IOException {
         Assumptions.assumeTrue(Files.isRegularFile(HELLO), "shared/bench/wasm/hello.wasm not beside this checkout");
         Files.writeString(dir.resolve("hello.txt"), "greetings from the host\n");
