@@ -7,6 +7,7 @@ import dev.jwasm.api.Instance;
 import dev.jwasm.api.LinkException;
 import dev.jwasm.api.Linker;
 import dev.jwasm.api.WasmModule;
+import dev.jwasm.wasi.Wasi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -67,23 +68,26 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         Engine engine = limits.engine();
         WasmModule main = ModuleFiles.load(module);
-        Linker linker = new Linker(engine);
+        List<Preload> preloaded = loadPreloads();
         List<String> argv = new ArrayList<>();
         argv.add(module);
         argv.addAll(args);
         WasiGrants grants = wasi.grants(argv, System.getenv());
-        if (WasiSupport.available()) {
-            WasiSupport.define(linker, grants, io);
-        } else if (WasiSupport.imports(main)) {
-            throw new CliException(module + ": imports WASI, but this build has no WASI support yet");
-        }
-        preload(linker);
+        Linker linker = new Linker(engine);
+        // WASI is set up only for guests that import it: it opens descriptors and starts logging.
+        Wasi guestWasi = needsWasi(main, preloaded) ? WasiSupport.define(linker, grants, io) : null;
         try {
+            for (Preload p : preloaded) {
+                linker.defineInstance(p.name(), instantiate(linker, p.module(), p.file()));
+            }
             Instance instance = instantiate(linker, main, module);
             return invoke == null ? start(instance) : invoke(instance);
         } finally {
             io.out().flush();
             io.err().flush();
+            if (guestWasi != null) {
+                guestWasi.close();
+            }
         }
     }
 
@@ -110,16 +114,25 @@ final class RunCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void preload(Linker linker) {
+    /** A {@code --preload NAME=MODULE}: the module to instantiate first and the import name for its exports. */
+    private record Preload(String name, String file, WasmModule module) {
+    }
+
+    private List<Preload> loadPreloads() {
+        List<Preload> out = new ArrayList<>();
         for (String spec : preloads) {
             int eq = spec.indexOf('=');
             if (eq <= 0 || eq == spec.length() - 1) {
                 throw new CliException("invalid --preload '" + spec + "': expected NAME=MODULE", ExitCodes.USAGE);
             }
-            String name = spec.substring(0, eq);
             String file = spec.substring(eq + 1);
-            linker.defineInstance(name, instantiate(linker, ModuleFiles.load(file), file));
+            out.add(new Preload(spec.substring(0, eq), file, ModuleFiles.load(file)));
         }
+        return out;
+    }
+
+    private static boolean needsWasi(WasmModule main, List<Preload> preloaded) {
+        return WasiSupport.imports(main) || preloaded.stream().anyMatch(p -> WasiSupport.imports(p.module()));
     }
 
     private static Instance instantiate(Linker linker, WasmModule m, String file) {
