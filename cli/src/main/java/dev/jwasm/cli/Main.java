@@ -49,9 +49,11 @@ public final class Main {
     public static void main(String[] args) {
         // Unbuffered file-descriptor streams: each guest fd_write is one write(2), as in native runtimes,
         // and nothing is lost when the guest's proc_exit ends the process.
-        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        int status = run(args, System.in, out, err);
+        FileOutputStream rawOut = new FileOutputStream(FileDescriptor.out);
+        FileOutputStream rawErr = new FileOutputStream(FileDescriptor.err);
+        PrintStream out = new PrintStream(rawOut, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(rawErr, true, StandardCharsets.UTF_8);
+        int status = run(args, new Streams(System.in, out, err, rawOut, rawErr));
         out.flush();
         err.flush();
         System.exit(status);
@@ -64,8 +66,11 @@ public final class Main {
 
     /** As {@link #run(String[], PrintStream, PrintStream)}, with {@code in} as the guest's stdin. */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-        Streams io = new Streams(in, out, err);
-        ErrorReporter reporter = new ErrorReporter(err);
+        return run(args, new Streams(in, out, err));
+    }
+
+    private static int run(String[] args, Streams io) {
+        ErrorReporter reporter = new ErrorReporter(io.err());
         try {
             String[] full = withDefaultCommand(args, SUBCOMMANDS.keySet());
             return commandLine(io, reporter, chosenCommand(full)).execute(full);

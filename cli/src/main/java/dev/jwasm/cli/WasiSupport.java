@@ -52,7 +52,7 @@ final class WasiSupport {
         // inheritStdio() also tells the guest whether stdio is a terminal (so its libc line-buffers);
         // the streams are then replaced by the ones this invocation was given.
         WasiConfig.Builder b = WasiConfig.builder().inheritStdio()
-                .stdin(io.in()).stdout(io.out()).stderr(io.err())
+                .stdin(io.in()).stdout(io.guestOut()).stderr(io.guestErr())
                 .args(grants.args());
         for (EnvSetting e : grants.env()) {
             b.env(e.name(), e.value());
