@@ -1,7 +1,6 @@
 package dev.jwasm.core.interp;
 
 import dev.jwasm.api.TrapKind;
-import dev.jwasm.core.numeric.F32Ops;
 import dev.jwasm.core.numeric.F64Ops;
 import dev.jwasm.core.numeric.I32Ops;
 import dev.jwasm.core.numeric.I64Ops;
@@ -273,12 +272,6 @@ public final class Interpreter {
                 case 0x59: sp--; s[sp - 1] = s[sp - 1] >= s[sp] ? 1 : 0; break;
                 case 0x5A: sp--; s[sp - 1] = I64Ops.geU(s[sp - 1], s[sp]); break;
                 // float comparisons
-                case 0x5B: sp--; s[sp - 1] = F32Ops.eq(s[sp - 1], s[sp]); break;
-                case 0x5C: sp--; s[sp - 1] = F32Ops.ne(s[sp - 1], s[sp]); break;
-                case 0x5D: sp--; s[sp - 1] = F32Ops.lt(s[sp - 1], s[sp]); break;
-                case 0x5E: sp--; s[sp - 1] = F32Ops.gt(s[sp - 1], s[sp]); break;
-                case 0x5F: sp--; s[sp - 1] = F32Ops.le(s[sp - 1], s[sp]); break;
-                case 0x60: sp--; s[sp - 1] = F32Ops.ge(s[sp - 1], s[sp]); break;
                 case 0x61: sp--; s[sp - 1] = F64Ops.eq(s[sp - 1], s[sp]); break;
                 case 0x62: sp--; s[sp - 1] = F64Ops.ne(s[sp - 1], s[sp]); break;
                 case 0x63: sp--; s[sp - 1] = F64Ops.lt(s[sp - 1], s[sp]); break;
@@ -286,9 +279,6 @@ public final class Interpreter {
                 case 0x65: sp--; s[sp - 1] = F64Ops.le(s[sp - 1], s[sp]); break;
                 case 0x66: sp--; s[sp - 1] = F64Ops.ge(s[sp - 1], s[sp]); break;
                 // i32 arithmetic
-                case 0x67: s[sp - 1] = Integer.numberOfLeadingZeros((int) s[sp - 1]); break;
-                case 0x68: s[sp - 1] = Integer.numberOfTrailingZeros((int) s[sp - 1]); break;
-                case 0x69: s[sp - 1] = Integer.bitCount((int) s[sp - 1]); break;
                 case 0x6A: sp--; s[sp - 1] = (int) s[sp - 1] + (int) s[sp]; break;
                 case 0x6B: sp--; s[sp - 1] = (int) s[sp - 1] - (int) s[sp]; break;
                 case 0x6C: sp--; s[sp - 1] = (int) s[sp - 1] * (int) s[sp]; break;
@@ -305,54 +295,24 @@ public final class Interpreter {
                 case 0x77: sp--; s[sp - 1] = Integer.rotateLeft((int) s[sp - 1], (int) s[sp]); break;
                 case 0x78: sp--; s[sp - 1] = Integer.rotateRight((int) s[sp - 1], (int) s[sp]); break;
                 // i64 arithmetic
-                case 0x79: s[sp - 1] = Long.numberOfLeadingZeros(s[sp - 1]); break;
-                case 0x7A: s[sp - 1] = Long.numberOfTrailingZeros(s[sp - 1]); break;
-                case 0x7B: s[sp - 1] = Long.bitCount(s[sp - 1]); break;
                 case 0x7C: sp--; s[sp - 1] += s[sp]; break;
                 case 0x7D: sp--; s[sp - 1] -= s[sp]; break;
                 case 0x7E: sp--; s[sp - 1] *= s[sp]; break;
-                case 0x7F: sp--; s[sp - 1] = I64Ops.divS(s[sp - 1], s[sp]); break;
-                case 0x80: sp--; s[sp - 1] = I64Ops.divU(s[sp - 1], s[sp]); break;
-                case 0x81: sp--; s[sp - 1] = I64Ops.remS(s[sp - 1], s[sp]); break;
-                case 0x82: sp--; s[sp - 1] = I64Ops.remU(s[sp - 1], s[sp]); break;
                 case 0x83: sp--; s[sp - 1] &= s[sp]; break;
                 case 0x84: sp--; s[sp - 1] |= s[sp]; break;
                 case 0x85: sp--; s[sp - 1] ^= s[sp]; break;
                 case 0x86: sp--; s[sp - 1] <<= s[sp]; break;
                 case 0x87: sp--; s[sp - 1] >>= s[sp]; break;
                 case 0x88: sp--; s[sp - 1] >>>= s[sp]; break;
-                case 0x89: sp--; s[sp - 1] = Long.rotateLeft(s[sp - 1], (int) s[sp]); break;
-                case 0x8A: sp--; s[sp - 1] = Long.rotateRight(s[sp - 1], (int) s[sp]); break;
                 // f32 arithmetic
-                case 0x8B: s[sp - 1] = F32Ops.abs(s[sp - 1]); break;
-                case 0x8C: s[sp - 1] = F32Ops.neg(s[sp - 1]); break;
-                case 0x8D: s[sp - 1] = F32Ops.ceil(s[sp - 1]); break;
-                case 0x8E: s[sp - 1] = F32Ops.floor(s[sp - 1]); break;
-                case 0x8F: s[sp - 1] = F32Ops.trunc(s[sp - 1]); break;
-                case 0x90: s[sp - 1] = F32Ops.nearest(s[sp - 1]); break;
-                case 0x91: s[sp - 1] = F32Ops.sqrt(s[sp - 1]); break;
-                case 0x92: sp--; s[sp - 1] = F32Ops.add(s[sp - 1], s[sp]); break;
-                case 0x93: sp--; s[sp - 1] = F32Ops.sub(s[sp - 1], s[sp]); break;
-                case 0x94: sp--; s[sp - 1] = F32Ops.mul(s[sp - 1], s[sp]); break;
-                case 0x95: sp--; s[sp - 1] = F32Ops.div(s[sp - 1], s[sp]); break;
-                case 0x96: sp--; s[sp - 1] = F32Ops.min(s[sp - 1], s[sp]); break;
-                case 0x97: sp--; s[sp - 1] = F32Ops.max(s[sp - 1], s[sp]); break;
-                case 0x98: sp--; s[sp - 1] = F32Ops.copysign(s[sp - 1], s[sp]); break;
                 // f64 arithmetic
                 case 0x99: s[sp - 1] = F64Ops.abs(s[sp - 1]); break;
                 case 0x9A: s[sp - 1] = F64Ops.neg(s[sp - 1]); break;
-                case 0x9B: s[sp - 1] = F64Ops.ceil(s[sp - 1]); break;
-                case 0x9C: s[sp - 1] = F64Ops.floor(s[sp - 1]); break;
-                case 0x9D: s[sp - 1] = F64Ops.trunc(s[sp - 1]); break;
-                case 0x9E: s[sp - 1] = F64Ops.nearest(s[sp - 1]); break;
                 case 0x9F: s[sp - 1] = F64Ops.sqrt(s[sp - 1]); break;
                 case 0xA0: sp--; s[sp - 1] = F64Ops.add(s[sp - 1], s[sp]); break;
                 case 0xA1: sp--; s[sp - 1] = F64Ops.sub(s[sp - 1], s[sp]); break;
                 case 0xA2: sp--; s[sp - 1] = F64Ops.mul(s[sp - 1], s[sp]); break;
                 case 0xA3: sp--; s[sp - 1] = F64Ops.div(s[sp - 1], s[sp]); break;
-                case 0xA4: sp--; s[sp - 1] = F64Ops.min(s[sp - 1], s[sp]); break;
-                case 0xA5: sp--; s[sp - 1] = F64Ops.max(s[sp - 1], s[sp]); break;
-                case 0xA6: sp--; s[sp - 1] = F64Ops.copysign(s[sp - 1], s[sp]); break;
                 // conversions
                 case 0xA7: case 0xA8: case 0xA9: case 0xAA: case 0xAB: case 0xAC: case 0xAD: case 0xAE:
                 case 0xAF: case 0xB0: case 0xB1: case 0xB2: case 0xB3: case 0xB4: case 0xB5: case 0xB6:
@@ -397,6 +357,39 @@ public final class Interpreter {
                 case Op.I32_ADD_LOCAL_CONST: s[sp++] = (int) s[fp + code[pc]] + code[pc + 1]; pc += 2; break;
                 case Op.I32_ADD_LL: s[sp++] = (int) s[fp + code[pc]] + (int) s[fp + code[pc + 1]]; pc += 2; break;
                 case Op.I32_LOAD_LOCAL: s[sp++] = mem.loadI32(ea(s[fp + code[pc]], code[pc + 1])); pc += 2; break;
+                case Op.I64_LOAD_LOCAL: s[sp++] = mem.loadI64(ea(s[fp + code[pc]], code[pc + 1])); pc += 2; break;
+                case Op.U8_LOAD_LOCAL: s[sp++] = mem.loadU8(ea(s[fp + code[pc]], code[pc + 1])); pc += 2; break;
+                case Op.I32_ADD_LL_SET: s[fp + code[pc + 2]] = (int) s[fp + code[pc]] + (int) s[fp + code[pc + 1]]; pc += 3; break;
+                case Op.I32_ADD_LL_TEE:
+                    s[sp++] = s[fp + code[pc + 2]] = (int) s[fp + code[pc]] + (int) s[fp + code[pc + 1]];
+                    pc += 3;
+                    break;
+                case Op.I32_ADD_LC_SET: s[fp + code[pc + 2]] = (int) s[fp + code[pc]] + code[pc + 1]; pc += 3; break;
+                case Op.I32_ADD_LC_TEE: s[sp++] = s[fp + code[pc + 2]] = (int) s[fp + code[pc]] + code[pc + 1]; pc += 3; break;
+                case Op.I32_LOAD_LC:
+                    s[sp++] = mem.loadI32(ea((int) s[fp + code[pc]] + code[pc + 1], code[pc + 2]));
+                    pc += 3;
+                    break;
+                case Op.I64_LOAD_LC:
+                    s[sp++] = mem.loadI64(ea((int) s[fp + code[pc]] + code[pc + 1], code[pc + 2]));
+                    pc += 3;
+                    break;
+                case Op.U8_LOAD_LC:
+                    s[sp++] = mem.loadU8(ea((int) s[fp + code[pc]] + code[pc + 1], code[pc + 2]));
+                    pc += 3;
+                    break;
+                case Op.I32_LOAD_LL:
+                    s[sp++] = mem.loadI32(ea((int) s[fp + code[pc]] + (int) s[fp + code[pc + 1]], code[pc + 2]));
+                    pc += 3;
+                    break;
+                case Op.I64_LOAD_LL:
+                    s[sp++] = mem.loadI64(ea((int) s[fp + code[pc]] + (int) s[fp + code[pc + 1]], code[pc + 2]));
+                    pc += 3;
+                    break;
+                case Op.U8_LOAD_LL:
+                    s[sp++] = mem.loadU8(ea((int) s[fp + code[pc]] + (int) s[fp + code[pc + 1]], code[pc + 2]));
+                    pc += 3;
+                    break;
                 case Op.BR_IF_CMP: pc = (int) s[--sp] == 0 ? code[pc] : pc + 1; break;
                 case Op.BR_IF_CMP + 1: sp -= 2; pc = (int) s[sp] == (int) s[sp + 1] ? code[pc] : pc + 1; break;
                 case Op.BR_IF_CMP + 2: sp -= 2; pc = (int) s[sp] != (int) s[sp + 1] ? code[pc] : pc + 1; break;
@@ -420,7 +413,8 @@ public final class Interpreter {
                 case Op.IF_CMP + 9: sp -= 2; pc = (int) s[sp] < (int) s[sp + 1] ? code[pc] : pc + 1; break;
                 case Op.IF_CMP + 10: sp -= 2; pc = I32Ops.ltU((int) s[sp], (int) s[sp + 1]) != 0 ? code[pc] : pc + 1; break;
                 default:
-                    throw new IllegalStateException("bad lowered opcode " + op + " at " + (pc - 1));
+                    sp = ColdNumeric.apply(op, s, sp);
+                    break;
             }
         }
     }

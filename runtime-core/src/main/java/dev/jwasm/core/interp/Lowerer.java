@@ -560,8 +560,30 @@ final class Lowerer {
         if (a == Op.LOCAL_GET2 && b == 0x6A && len == cur + 1) {
             return rewrite(prev, Op.I32_ADD_LL, code[prev + 1], code[prev + 2]);
         }
-        if (a == Op.LOCAL_GET && b == Op.I32_LOAD && len == cur + 2) {
-            return rewrite(prev, Op.I32_LOAD_LOCAL, code[prev + 1], code[cur + 1]);
+        if (a == Op.LOCAL_GET && len == cur + 2 && fusedLoad(b, Op.I32_LOAD_LOCAL, Op.I64_LOAD_LOCAL, Op.U8_LOAD_LOCAL) != 0) {
+            return rewrite(prev, fusedLoad(b, Op.I32_LOAD_LOCAL, Op.I64_LOAD_LOCAL, Op.U8_LOAD_LOCAL),
+                    code[prev + 1], code[cur + 1]);
+        }
+        if (a == Op.I32_ADD_LOCAL_CONST && len == cur + 2 && fusedLoad(b, Op.I32_LOAD_LC, Op.I64_LOAD_LC, Op.U8_LOAD_LC) != 0) {
+            return rewrite(prev, fusedLoad(b, Op.I32_LOAD_LC, Op.I64_LOAD_LC, Op.U8_LOAD_LC),
+                    code[prev + 1], code[prev + 2], code[cur + 1]);
+        }
+        if (a == Op.I32_ADD_LL && len == cur + 2 && fusedLoad(b, Op.I32_LOAD_LL, Op.I64_LOAD_LL, Op.U8_LOAD_LL) != 0) {
+            return rewrite(prev, fusedLoad(b, Op.I32_LOAD_LL, Op.I64_LOAD_LL, Op.U8_LOAD_LL),
+                    code[prev + 1], code[prev + 2], code[cur + 1]);
+        }
+        if ((a == Op.I32_ADD_LL || a == Op.I32_ADD_LOCAL_CONST) && (b == Op.LOCAL_SET || b == Op.LOCAL_TEE)
+                && len == cur + 2) {
+            int fused = a == Op.I32_ADD_LL
+                    ? (b == Op.LOCAL_SET ? Op.I32_ADD_LL_SET : Op.I32_ADD_LL_TEE)
+                    : (b == Op.LOCAL_SET ? Op.I32_ADD_LC_SET : Op.I32_ADD_LC_TEE);
+            return rewrite(prev, fused, code[prev + 1], code[prev + 2], code[cur + 1]);
+        }
+        if ((a == Op.I32_ADD_LL_SET || a == Op.I32_ADD_LC_SET) && b == Op.LOCAL_GET
+                && code[prev + 3] == code[cur + 1] && len == cur + 2) {
+            code[prev] = a == Op.I32_ADD_LL_SET ? Op.I32_ADD_LL_TEE : Op.I32_ADD_LC_TEE;
+            len = prev + 4;
+            return true;
         }
         if (a == Op.LOCAL_SET && b == Op.LOCAL_GET && code[prev + 1] == code[cur + 1] && len == cur + 2) {
             code[prev] = Op.LOCAL_TEE;
@@ -578,6 +600,25 @@ final class Lowerer {
             return rewrite(prev, Op.IF_CMP + (a - 0x45), code[cur + 1]);
         }
         return false;
+    }
+
+    /** The fused form of load {@code op} taking its address from locals, or 0 when there is none. */
+    private static int fusedLoad(int op, int i32, int i64, int u8) {
+        return switch (op) {
+            case 0x28, 0x2A -> i32;
+            case 0x29, 0x2B -> i64;
+            case 0x2D -> u8;
+            default -> 0;
+        };
+    }
+
+    private boolean rewrite(int at, int op, int imm1, int imm2, int imm3) {
+        code[at] = op;
+        code[at + 1] = imm1;
+        code[at + 2] = imm2;
+        code[at + 3] = imm3;
+        len = at + 4;
+        return true;
     }
 
     private boolean rewrite(int at, int op, int imm) {

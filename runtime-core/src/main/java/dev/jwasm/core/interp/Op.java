@@ -90,6 +90,30 @@ final class Op {
     static final int I32_ADD_LL = 0x113;
     /** I32_LOAD_LOCAL a offset: i32.load from memory 0 at local a. */
     static final int I32_LOAD_LOCAL = 0x114;
+    /** I32_ADD_LL_SET a b d: local d = local a + local b (I32_ADD_LL then LOCAL_SET). */
+    static final int I32_ADD_LL_SET = 0x115;
+    /** I32_ADD_LL_TEE a b d: like I32_ADD_LL_SET, also pushes the sum. */
+    static final int I32_ADD_LL_TEE = 0x116;
+    /** I32_ADD_LC_SET a c d: local d = local a + c (I32_ADD_LOCAL_CONST then LOCAL_SET). */
+    static final int I32_ADD_LC_SET = 0x117;
+    /** I32_ADD_LC_TEE a c d: like I32_ADD_LC_SET, also pushes the sum. */
+    static final int I32_ADD_LC_TEE = 0x118;
+    /** I64_LOAD_LOCAL a offset: i64.load (or f64.load) from memory 0 at local a. */
+    static final int I64_LOAD_LOCAL = 0x119;
+    /** U8_LOAD_LOCAL a offset: i32.load8_u from memory 0 at local a. */
+    static final int U8_LOAD_LOCAL = 0x11A;
+    /** I32_LOAD_LC a c offset: i32.load at address (local a + c), the add wrapping at 32 bits. */
+    static final int I32_LOAD_LC = 0x11B;
+    /** I64_LOAD_LC a c offset: i64.load (or f64.load) at address (local a + c). */
+    static final int I64_LOAD_LC = 0x11C;
+    /** U8_LOAD_LC a c offset: i32.load8_u at address (local a + c). */
+    static final int U8_LOAD_LC = 0x11D;
+    /** I32_LOAD_LL a b offset: i32.load at address (local a + local b). */
+    static final int I32_LOAD_LL = 0x11E;
+    /** I64_LOAD_LL a b offset: i64.load (or f64.load) at address (local a + local b). */
+    static final int I64_LOAD_LL = 0x11F;
+    /** U8_LOAD_LL a b offset: i32.load8_u at address (local a + local b). */
+    static final int U8_LOAD_LL = 0x13B;
     /** BR_IF_CMP + (cmp - 0x45) target: an i32 comparison (eqz..ge_u) fused with a non-adjusting br_if. */
     static final int BR_IF_CMP = 0x120;
     /** IF_CMP + (cmp - 0x45) target: an i32 comparison fused with if (jumps when the comparison is false). */
