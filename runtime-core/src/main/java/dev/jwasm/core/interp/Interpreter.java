@@ -226,16 +226,33 @@ public final class Interpreter {
                     sp -= 2;
                     Support.tableSet(inst, code[pc++], s[sp], r[sp + 1]);
                     break;
-                case 0x28: case 0x2A: s[sp - 1] = mem.loadI32(ea(s[sp - 1], code[pc++])); break;
+                case Op.I32_LOAD_LC:
+                    s[sp++] = (int) s[fp + code[pc]] + code[pc + 1];
+                    pc += 2;
+                    // fall through: load from the pushed address
+                case 0x28: case 0x2A: case 0x34: s[sp - 1] = mem.loadI32(ea(s[sp - 1], code[pc++])); break;
+                case Op.I64_LOAD_LC:
+                    s[sp++] = (int) s[fp + code[pc]] + code[pc + 1];
+                    pc += 2;
+                    // fall through
                 case 0x29: case 0x2B: s[sp - 1] = mem.loadI64(ea(s[sp - 1], code[pc++])); break;
                 case 0x2C: case 0x30: s[sp - 1] = mem.loadI8(ea(s[sp - 1], code[pc++])); break;
+                case Op.U8_LOAD_LC:
+                    s[sp++] = (int) s[fp + code[pc]] + code[pc + 1];
+                    pc += 2;
+                    // fall through
                 case 0x2D: case 0x31: s[sp - 1] = mem.loadU8(ea(s[sp - 1], code[pc++])); break;
                 case 0x2E: case 0x32: s[sp - 1] = mem.loadI16(ea(s[sp - 1], code[pc++])); break;
                 case 0x2F: case 0x33: s[sp - 1] = mem.loadU16(ea(s[sp - 1], code[pc++])); break;
-                case 0x34: s[sp - 1] = mem.loadI32(ea(s[sp - 1], code[pc++])); break;
                 case 0x35: s[sp - 1] = mem.loadI32(ea(s[sp - 1], code[pc++])) & 0xFFFF_FFFFL; break;
+                case Op.I32_STORE_C:
+                    s[sp++] = code[pc++];
+                    // fall through
                 case 0x36: case 0x38: case 0x3E: sp -= 2; mem.storeI32(ea(s[sp], code[pc++]), s[sp + 1]); break;
                 case 0x37: case 0x39: sp -= 2; mem.storeI64(ea(s[sp], code[pc++]), s[sp + 1]); break;
+                case Op.I32_STORE8_C:
+                    s[sp++] = code[pc++];
+                    // fall through
                 case 0x3A: case 0x3C: sp -= 2; mem.storeI8(ea(s[sp], code[pc++]), s[sp + 1]); break;
                 case 0x3B: case 0x3D: sp -= 2; mem.storeI16(ea(s[sp], code[pc++]), s[sp + 1]); break;
                 case Op.MEM_GENERIC:
@@ -279,38 +296,95 @@ public final class Interpreter {
                 case 0x65: sp--; s[sp - 1] = F64Ops.le(s[sp - 1], s[sp]); break;
                 case 0x66: sp--; s[sp - 1] = F64Ops.ge(s[sp - 1], s[sp]); break;
                 // i32 arithmetic
+                case Op.I32_ADD_C:
+                    s[sp++] = code[pc++];
+                    // fall through
                 case 0x6A: sp--; s[sp - 1] = (int) s[sp - 1] + (int) s[sp]; break;
+                case Op.I32_SUB_C:
+                    s[sp++] = code[pc++];
+                    // fall through
                 case 0x6B: sp--; s[sp - 1] = (int) s[sp - 1] - (int) s[sp]; break;
+                case Op.I32_MUL_C:
+                    s[sp++] = code[pc++];
+                    // fall through
                 case 0x6C: sp--; s[sp - 1] = (int) s[sp - 1] * (int) s[sp]; break;
                 case 0x6D: sp--; s[sp - 1] = I32Ops.divS((int) s[sp - 1], (int) s[sp]); break;
                 case 0x6E: sp--; s[sp - 1] = I32Ops.divU((int) s[sp - 1], (int) s[sp]); break;
                 case 0x6F: sp--; s[sp - 1] = I32Ops.remS((int) s[sp - 1], (int) s[sp]); break;
                 case 0x70: sp--; s[sp - 1] = I32Ops.remU((int) s[sp - 1], (int) s[sp]); break;
+                case Op.I32_AND_C:
+                    s[sp++] = code[pc++];
+                    // fall through
                 case 0x71: sp--; s[sp - 1] = (int) s[sp - 1] & (int) s[sp]; break;
+                case Op.I32_OR_C:
+                    s[sp++] = code[pc++];
+                    // fall through
                 case 0x72: sp--; s[sp - 1] = (int) s[sp - 1] | (int) s[sp]; break;
+                case Op.I32_XOR_C:
+                    s[sp++] = code[pc++];
+                    // fall through
                 case 0x73: sp--; s[sp - 1] = (int) s[sp - 1] ^ (int) s[sp]; break;
+                case Op.I32_SHL_C:
+                    s[sp++] = code[pc++];
+                    // fall through
                 case 0x74: sp--; s[sp - 1] = (int) s[sp - 1] << (int) s[sp]; break;
+                case Op.I32_SHR_S_C:
+                    s[sp++] = code[pc++];
+                    // fall through
                 case 0x75: sp--; s[sp - 1] = (int) s[sp - 1] >> (int) s[sp]; break;
+                case Op.I32_SHR_U_C:
+                    s[sp++] = code[pc++];
+                    // fall through
                 case 0x76: sp--; s[sp - 1] = (int) s[sp - 1] >>> (int) s[sp]; break;
                 case 0x77: sp--; s[sp - 1] = Integer.rotateLeft((int) s[sp - 1], (int) s[sp]); break;
                 case 0x78: sp--; s[sp - 1] = Integer.rotateRight((int) s[sp - 1], (int) s[sp]); break;
                 // i64 arithmetic
+                case Op.I64_ADD_C:
+                    s[sp++] = (code[pc] & 0xFFFF_FFFFL) | (long) code[pc + 1] << 32;
+                    pc += 2;
+                    // fall through
                 case 0x7C: sp--; s[sp - 1] += s[sp]; break;
                 case 0x7D: sp--; s[sp - 1] -= s[sp]; break;
+                case Op.I64_MUL_C:
+                    s[sp++] = (code[pc] & 0xFFFF_FFFFL) | (long) code[pc + 1] << 32;
+                    pc += 2;
+                    // fall through
                 case 0x7E: sp--; s[sp - 1] *= s[sp]; break;
+                case Op.I64_AND_C:
+                    s[sp++] = (code[pc] & 0xFFFF_FFFFL) | (long) code[pc + 1] << 32;
+                    pc += 2;
+                    // fall through
                 case 0x83: sp--; s[sp - 1] &= s[sp]; break;
                 case 0x84: sp--; s[sp - 1] |= s[sp]; break;
+                case Op.I64_XOR_C:
+                    s[sp++] = (code[pc] & 0xFFFF_FFFFL) | (long) code[pc + 1] << 32;
+                    pc += 2;
+                    // fall through
                 case 0x85: sp--; s[sp - 1] ^= s[sp]; break;
+                case Op.I64_SHL_C:
+                    s[sp++] = (code[pc] & 0xFFFF_FFFFL) | (long) code[pc + 1] << 32;
+                    pc += 2;
+                    // fall through
                 case 0x86: sp--; s[sp - 1] <<= s[sp]; break;
                 case 0x87: sp--; s[sp - 1] >>= s[sp]; break;
+                case Op.I64_SHR_U_C:
+                    s[sp++] = (code[pc] & 0xFFFF_FFFFL) | (long) code[pc + 1] << 32;
+                    pc += 2;
+                    // fall through
                 case 0x88: sp--; s[sp - 1] >>>= s[sp]; break;
                 // f32 arithmetic
                 // f64 arithmetic
                 case 0x99: s[sp - 1] = F64Ops.abs(s[sp - 1]); break;
                 case 0x9A: s[sp - 1] = F64Ops.neg(s[sp - 1]); break;
                 case 0x9F: s[sp - 1] = F64Ops.sqrt(s[sp - 1]); break;
+                case Op.F64_ADD_L:
+                    s[sp++] = s[fp + code[pc++]];
+                    // fall through
                 case 0xA0: sp--; s[sp - 1] = F64Ops.add(s[sp - 1], s[sp]); break;
                 case 0xA1: sp--; s[sp - 1] = F64Ops.sub(s[sp - 1], s[sp]); break;
+                case Op.F64_MUL_L:
+                    s[sp++] = s[fp + code[pc++]];
+                    // fall through
                 case 0xA2: sp--; s[sp - 1] = F64Ops.mul(s[sp - 1], s[sp]); break;
                 case 0xA3: sp--; s[sp - 1] = F64Ops.div(s[sp - 1], s[sp]); break;
                 // conversions
@@ -356,9 +430,6 @@ public final class Interpreter {
                     break;
                 case Op.I32_ADD_LOCAL_CONST: s[sp++] = (int) s[fp + code[pc]] + code[pc + 1]; pc += 2; break;
                 case Op.I32_ADD_LL: s[sp++] = (int) s[fp + code[pc]] + (int) s[fp + code[pc + 1]]; pc += 2; break;
-                case Op.I32_LOAD_LOCAL: s[sp++] = mem.loadI32(ea(s[fp + code[pc]], code[pc + 1])); pc += 2; break;
-                case Op.I64_LOAD_LOCAL: s[sp++] = mem.loadI64(ea(s[fp + code[pc]], code[pc + 1])); pc += 2; break;
-                case Op.U8_LOAD_LOCAL: s[sp++] = mem.loadU8(ea(s[fp + code[pc]], code[pc + 1])); pc += 2; break;
                 case Op.I32_ADD_LL_SET: s[fp + code[pc + 2]] = (int) s[fp + code[pc]] + (int) s[fp + code[pc + 1]]; pc += 3; break;
                 case Op.I32_ADD_LL_TEE:
                     s[sp++] = s[fp + code[pc + 2]] = (int) s[fp + code[pc]] + (int) s[fp + code[pc + 1]];
@@ -366,40 +437,49 @@ public final class Interpreter {
                     break;
                 case Op.I32_ADD_LC_SET: s[fp + code[pc + 2]] = (int) s[fp + code[pc]] + code[pc + 1]; pc += 3; break;
                 case Op.I32_ADD_LC_TEE: s[sp++] = s[fp + code[pc + 2]] = (int) s[fp + code[pc]] + code[pc + 1]; pc += 3; break;
-                case Op.I32_LOAD_LC:
-                    s[sp++] = mem.loadI32(ea((int) s[fp + code[pc]] + code[pc + 1], code[pc + 2]));
-                    pc += 3;
-                    break;
-                case Op.I64_LOAD_LC:
-                    s[sp++] = mem.loadI64(ea((int) s[fp + code[pc]] + code[pc + 1], code[pc + 2]));
-                    pc += 3;
-                    break;
-                case Op.U8_LOAD_LC:
-                    s[sp++] = mem.loadU8(ea((int) s[fp + code[pc]] + code[pc + 1], code[pc + 2]));
-                    pc += 3;
-                    break;
-                case Op.I32_LOAD_LL:
-                    s[sp++] = mem.loadI32(ea((int) s[fp + code[pc]] + (int) s[fp + code[pc + 1]], code[pc + 2]));
-                    pc += 3;
-                    break;
-                case Op.I64_LOAD_LL:
-                    s[sp++] = mem.loadI64(ea((int) s[fp + code[pc]] + (int) s[fp + code[pc + 1]], code[pc + 2]));
-                    pc += 3;
-                    break;
-                case Op.U8_LOAD_LL:
-                    s[sp++] = mem.loadU8(ea((int) s[fp + code[pc]] + (int) s[fp + code[pc + 1]], code[pc + 2]));
-                    pc += 3;
-                    break;
+                case Op.BR_IF_CMP_L:
+                    s[sp++] = s[fp + code[pc++]];
+                    // fall through
                 case Op.BR_IF_CMP: pc = (int) s[--sp] == 0 ? code[pc] : pc + 1; break;
+                case Op.BR_IF_CMP_L + 1:
+                    s[sp++] = s[fp + code[pc++]];
+                    // fall through
                 case Op.BR_IF_CMP + 1: sp -= 2; pc = (int) s[sp] == (int) s[sp + 1] ? code[pc] : pc + 1; break;
+                case Op.BR_IF_CMP_L + 2:
+                    s[sp++] = s[fp + code[pc++]];
+                    // fall through
                 case Op.BR_IF_CMP + 2: sp -= 2; pc = (int) s[sp] != (int) s[sp + 1] ? code[pc] : pc + 1; break;
+                case Op.BR_IF_CMP_L + 3:
+                    s[sp++] = s[fp + code[pc++]];
+                    // fall through
                 case Op.BR_IF_CMP + 3: sp -= 2; pc = (int) s[sp] < (int) s[sp + 1] ? code[pc] : pc + 1; break;
+                case Op.BR_IF_CMP_L + 4:
+                    s[sp++] = s[fp + code[pc++]];
+                    // fall through
                 case Op.BR_IF_CMP + 4: sp -= 2; pc = I32Ops.ltU((int) s[sp], (int) s[sp + 1]) != 0 ? code[pc] : pc + 1; break;
+                case Op.BR_IF_CMP_L + 5:
+                    s[sp++] = s[fp + code[pc++]];
+                    // fall through
                 case Op.BR_IF_CMP + 5: sp -= 2; pc = (int) s[sp] > (int) s[sp + 1] ? code[pc] : pc + 1; break;
+                case Op.BR_IF_CMP_L + 6:
+                    s[sp++] = s[fp + code[pc++]];
+                    // fall through
                 case Op.BR_IF_CMP + 6: sp -= 2; pc = I32Ops.gtU((int) s[sp], (int) s[sp + 1]) != 0 ? code[pc] : pc + 1; break;
+                case Op.BR_IF_CMP_L + 7:
+                    s[sp++] = s[fp + code[pc++]];
+                    // fall through
                 case Op.BR_IF_CMP + 7: sp -= 2; pc = (int) s[sp] <= (int) s[sp + 1] ? code[pc] : pc + 1; break;
+                case Op.BR_IF_CMP_L + 8:
+                    s[sp++] = s[fp + code[pc++]];
+                    // fall through
                 case Op.BR_IF_CMP + 8: sp -= 2; pc = I32Ops.leU((int) s[sp], (int) s[sp + 1]) != 0 ? code[pc] : pc + 1; break;
+                case Op.BR_IF_CMP_L + 9:
+                    s[sp++] = s[fp + code[pc++]];
+                    // fall through
                 case Op.BR_IF_CMP + 9: sp -= 2; pc = (int) s[sp] >= (int) s[sp + 1] ? code[pc] : pc + 1; break;
+                case Op.BR_IF_CMP_L + 10:
+                    s[sp++] = s[fp + code[pc++]];
+                    // fall through
                 case Op.BR_IF_CMP + 10: sp -= 2; pc = I32Ops.geU((int) s[sp], (int) s[sp + 1]) != 0 ? code[pc] : pc + 1; break;
                 case Op.IF_CMP: pc = (int) s[--sp] != 0 ? code[pc] : pc + 1; break;
                 case Op.IF_CMP + 1: sp -= 2; pc = (int) s[sp] != (int) s[sp + 1] ? code[pc] : pc + 1; break;

@@ -32,6 +32,8 @@ final class Lowerer {
     private int functionCost;
     /** Start of the most recent instruction, for the peephole pass; -1 when none. */
     private int lastStart = -1;
+    /** Start of the instruction before {@link #lastStart}; -1 when unknown. */
+    private int beforeLast = -1;
     /** Highest code position a label was bound to: instructions before it must not fuse across it. */
     private int barrier;
 
@@ -101,7 +103,16 @@ final class Lowerer {
             int start = len;
             lowerOp(op);
             if (live && len > start) {
-                lastStart = lastStart >= barrier && lastStart < start && fuse(lastStart, start) ? lastStart : start;
+                if (lastStart >= barrier && lastStart < start && fuse(lastStart, start)) {
+                    // The fused instruction may fuse in turn with the one before it.
+                    if (beforeLast >= barrier && beforeLast < lastStart && fuse(beforeLast, lastStart)) {
+                        lastStart = beforeLast;
+                        beforeLast = -1;
+                    }
+                } else {
+                    beforeLast = lastStart;
+                    lastStart = start;
+                }
             }
         }
         return new InterpretedCode(Arrays.copyOf(code, len), localTypes.length,
@@ -560,17 +571,11 @@ final class Lowerer {
         if (a == Op.LOCAL_GET2 && b == 0x6A && len == cur + 1) {
             return rewrite(prev, Op.I32_ADD_LL, code[prev + 1], code[prev + 2]);
         }
-        if (a == Op.LOCAL_GET && len == cur + 2 && fusedLoad(b, Op.I32_LOAD_LOCAL, Op.I64_LOAD_LOCAL, Op.U8_LOAD_LOCAL) != 0) {
-            return rewrite(prev, fusedLoad(b, Op.I32_LOAD_LOCAL, Op.I64_LOAD_LOCAL, Op.U8_LOAD_LOCAL),
-                    code[prev + 1], code[cur + 1]);
+        if (a == Op.LOCAL_GET && len == cur + 2 && fusedLoad(b) != 0) {
+            return rewrite(prev, fusedLoad(b), code[prev + 1], 0, code[cur + 1]);
         }
-        if (a == Op.I32_ADD_LOCAL_CONST && len == cur + 2 && fusedLoad(b, Op.I32_LOAD_LC, Op.I64_LOAD_LC, Op.U8_LOAD_LC) != 0) {
-            return rewrite(prev, fusedLoad(b, Op.I32_LOAD_LC, Op.I64_LOAD_LC, Op.U8_LOAD_LC),
-                    code[prev + 1], code[prev + 2], code[cur + 1]);
-        }
-        if (a == Op.I32_ADD_LL && len == cur + 2 && fusedLoad(b, Op.I32_LOAD_LL, Op.I64_LOAD_LL, Op.U8_LOAD_LL) != 0) {
-            return rewrite(prev, fusedLoad(b, Op.I32_LOAD_LL, Op.I64_LOAD_LL, Op.U8_LOAD_LL),
-                    code[prev + 1], code[prev + 2], code[cur + 1]);
+        if (a == Op.I32_ADD_LOCAL_CONST && len == cur + 2 && fusedLoad(b) != 0) {
+            return rewrite(prev, fusedLoad(b), code[prev + 1], code[prev + 2], code[cur + 1]);
         }
         if ((a == Op.I32_ADD_LL || a == Op.I32_ADD_LOCAL_CONST) && (b == Op.LOCAL_SET || b == Op.LOCAL_TEE)
                 && len == cur + 2) {
@@ -590,6 +595,10 @@ final class Lowerer {
             len = prev + 2;
             return true;
         }
+        int fused = fallThroughFusion(a, b);
+        if (fused != 0) {
+            return fuseFallThrough(prev, cur, fused);
+        }
         boolean cmp = a >= 0x45 && a <= 0x4F && cur == prev + 1;
         if (cmp && b == Op.BR_IF_SIMPLE) {
             relocatePatch(cur + 1, prev + 1);
@@ -602,12 +611,64 @@ final class Lowerer {
         return false;
     }
 
-    /** The fused form of load {@code op} taking its address from locals, or 0 when there is none. */
-    private static int fusedLoad(int op, int i32, int i64, int u8) {
+    /**
+     * The fall-through fusion of push instruction {@code prev} followed by {@code next}, or 0 when there is
+     * none (see {@link Op#I32_ADD_C}).
+     */
+    private static int fallThroughFusion(int prev, int next) {
+        if (prev == Op.LOCAL_GET && next >= Op.BR_IF_CMP && next <= Op.BR_IF_CMP + 10) {
+            return Op.BR_IF_CMP_L + (next - Op.BR_IF_CMP);
+        }
+        return switch (prev) {
+            case Op.I32_CONST -> switch (next) {
+                case 0x6A -> Op.I32_ADD_C;
+                case 0x6B -> Op.I32_SUB_C;
+                case 0x6C -> Op.I32_MUL_C;
+                case 0x71 -> Op.I32_AND_C;
+                case 0x72 -> Op.I32_OR_C;
+                case 0x73 -> Op.I32_XOR_C;
+                case 0x74 -> Op.I32_SHL_C;
+                case 0x75 -> Op.I32_SHR_S_C;
+                case 0x76 -> Op.I32_SHR_U_C;
+                case 0x36 -> Op.I32_STORE_C;
+                case 0x3A -> Op.I32_STORE8_C;
+                default -> 0;
+            };
+            case Op.I64_CONST -> switch (next) {
+                case 0x7C -> Op.I64_ADD_C;
+                case 0x7E -> Op.I64_MUL_C;
+                case 0x83 -> Op.I64_AND_C;
+                case 0x85 -> Op.I64_XOR_C;
+                case 0x86 -> Op.I64_SHL_C;
+                case 0x88 -> Op.I64_SHR_U_C;
+                default -> 0;
+            };
+            case Op.LOCAL_GET -> switch (next) {
+                case 0xA0 -> Op.F64_ADD_L;
+                case 0xA2 -> Op.F64_MUL_L;
+                default -> 0;
+            };
+            default -> 0;
+        };
+    }
+
+    /** Fuses push {@code prev} with the instruction at {@code cur} by dropping cur's opcode word. */
+    private boolean fuseFallThrough(int prev, int cur, int fused) {
+        code[prev] = fused;
+        System.arraycopy(code, cur + 1, code, cur, len - cur - 1);
+        len--;
+        if (fused >= Op.BR_IF_CMP_L && fused <= Op.BR_IF_CMP_L + 10) {
+            relocatePatch(cur + 1, cur);
+        }
+        return true;
+    }
+
+    /** The fused form of load {@code op} taking its address from a local plus a constant, or 0 when there is none. */
+    private static int fusedLoad(int op) {
         return switch (op) {
-            case 0x28, 0x2A -> i32;
-            case 0x29, 0x2B -> i64;
-            case 0x2D -> u8;
+            case 0x28, 0x2A -> Op.I32_LOAD_LC;
+            case 0x29, 0x2B -> Op.I64_LOAD_LC;
+            case 0x2D -> Op.U8_LOAD_LC;
             default -> 0;
         };
     }

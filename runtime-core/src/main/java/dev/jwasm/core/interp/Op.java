@@ -88,8 +88,6 @@ final class Op {
     static final int I32_ADD_LOCAL_CONST = 0x112;
     /** I32_ADD_LL a b: pushes local a + local b. */
     static final int I32_ADD_LL = 0x113;
-    /** I32_LOAD_LOCAL a offset: i32.load from memory 0 at local a. */
-    static final int I32_LOAD_LOCAL = 0x114;
     /** I32_ADD_LL_SET a b d: local d = local a + local b (I32_ADD_LL then LOCAL_SET). */
     static final int I32_ADD_LL_SET = 0x115;
     /** I32_ADD_LL_TEE a b d: like I32_ADD_LL_SET, also pushes the sum. */
@@ -98,24 +96,43 @@ final class Op {
     static final int I32_ADD_LC_SET = 0x117;
     /** I32_ADD_LC_TEE a c d: like I32_ADD_LC_SET, also pushes the sum. */
     static final int I32_ADD_LC_TEE = 0x118;
-    /** I64_LOAD_LOCAL a offset: i64.load (or f64.load) from memory 0 at local a. */
-    static final int I64_LOAD_LOCAL = 0x119;
-    /** U8_LOAD_LOCAL a offset: i32.load8_u from memory 0 at local a. */
-    static final int U8_LOAD_LOCAL = 0x11A;
-    /** I32_LOAD_LC a c offset: i32.load at address (local a + c), the add wrapping at 32 bits. */
+    /**
+     * I32_LOAD_LC a c offset: i32.load at address (local a + c), the add wrapping at 32 bits; also local.get
+     * then i32.load with c = 0. The *_LOAD_LC ops push the address and fall through into the plain load, so
+     * the loop keeps one inlined memory access per load kind.
+     */
     static final int I32_LOAD_LC = 0x11B;
     /** I64_LOAD_LC a c offset: i64.load (or f64.load) at address (local a + c). */
     static final int I64_LOAD_LC = 0x11C;
     /** U8_LOAD_LC a c offset: i32.load8_u at address (local a + c). */
     static final int U8_LOAD_LC = 0x11D;
-    /** I32_LOAD_LL a b offset: i32.load at address (local a + local b). */
-    static final int I32_LOAD_LL = 0x11E;
-    /** I64_LOAD_LL a b offset: i64.load (or f64.load) at address (local a + local b). */
-    static final int I64_LOAD_LL = 0x11F;
-    /** U8_LOAD_LL a b offset: i32.load8_u at address (local a + local b). */
-    static final int U8_LOAD_LL = 0x13B;
     /** BR_IF_CMP + (cmp - 0x45) target: an i32 comparison (eqz..ge_u) fused with a non-adjusting br_if. */
     static final int BR_IF_CMP = 0x120;
     /** IF_CMP + (cmp - 0x45) target: an i32 comparison fused with if (jumps when the comparison is false). */
     static final int IF_CMP = 0x130;
+
+    // Fall-through fusions: a push (i32.const, i64.const or local.get, with its immediates) followed by an
+    // instruction (with its immediates). The fused case pushes, then falls through into the instruction's own
+    // case, which sits right below it in the dispatch loop: one dispatch saved, no code duplicated.
+    static final int I32_ADD_C = 0x140;
+    static final int I32_SUB_C = 0x141;
+    static final int I32_MUL_C = 0x142;
+    static final int I32_AND_C = 0x143;
+    static final int I32_OR_C = 0x144;
+    static final int I32_XOR_C = 0x145;
+    static final int I32_SHL_C = 0x146;
+    static final int I32_SHR_S_C = 0x147;
+    static final int I32_SHR_U_C = 0x148;
+    static final int I64_ADD_C = 0x149;
+    static final int I64_MUL_C = 0x14A;
+    static final int I64_AND_C = 0x14B;
+    static final int I64_XOR_C = 0x14C;
+    static final int I64_SHL_C = 0x14D;
+    static final int I64_SHR_U_C = 0x14E;
+    static final int I32_STORE_C = 0x14F;
+    static final int I32_STORE8_C = 0x150;
+    static final int F64_ADD_L = 0x151;
+    static final int F64_MUL_L = 0x152;
+    /** BR_IF_CMP_L + (cmp - 0x45) local target: local.get fused into BR_IF_CMP (the local is the right operand). */
+    static final int BR_IF_CMP_L = 0x160;
 }
