@@ -214,6 +214,7 @@ public final class Interpreter {
                 case Op.LOCAL_GET: s[sp++] = s[fp + code[pc++]]; break;
                 case Op.LOCAL_SET: s[fp + code[pc++]] = s[--sp]; break;
                 case Op.LOCAL_TEE: s[fp + code[pc++]] = s[sp - 1]; break;
+                case Op.LOCAL_COPY: s[fp + code[pc + 1]] = s[fp + code[pc]]; pc += 2; break;
                 case Op.LOCAL_GET_REF: r[sp++] = r[fp + code[pc++]]; break;
                 case Op.LOCAL_SET_REF: r[fp + code[pc++]] = r[--sp]; break;
                 case Op.LOCAL_TEE_REF: r[fp + code[pc++]] = r[sp - 1]; break;
@@ -336,7 +337,13 @@ public final class Interpreter {
                     s[sp++] = code[pc++];
                     // fall through
                 case 0x76: sp--; s[sp - 1] = (int) s[sp - 1] >>> (int) s[sp]; break;
+                case Op.I32_ROTL_C:
+                    s[sp++] = code[pc++];
+                    // fall through
                 case 0x77: sp--; s[sp - 1] = Integer.rotateLeft((int) s[sp - 1], (int) s[sp]); break;
+                case Op.I32_ROTR_C:
+                    s[sp++] = code[pc++];
+                    // fall through
                 case 0x78: sp--; s[sp - 1] = Integer.rotateRight((int) s[sp - 1], (int) s[sp]); break;
                 // i64 arithmetic
                 case Op.I64_ADD_C:
@@ -377,11 +384,17 @@ public final class Interpreter {
                 case 0x99: s[sp - 1] = F64Ops.abs(s[sp - 1]); break;
                 case 0x9A: s[sp - 1] = F64Ops.neg(s[sp - 1]); break;
                 case 0x9F: s[sp - 1] = F64Ops.sqrt(s[sp - 1]); break;
+                case Op.F64_ADD_LL:
+                    s[sp++] = s[fp + code[pc++]];
+                    // fall through
                 case Op.F64_ADD_L:
                     s[sp++] = s[fp + code[pc++]];
                     // fall through
                 case 0xA0: sp--; s[sp - 1] = F64Ops.add(s[sp - 1], s[sp]); break;
                 case 0xA1: sp--; s[sp - 1] = F64Ops.sub(s[sp - 1], s[sp]); break;
+                case Op.F64_MUL_LL:
+                    s[sp++] = s[fp + code[pc++]];
+                    // fall through
                 case Op.F64_MUL_L:
                     s[sp++] = s[fp + code[pc++]];
                     // fall through

@@ -34,6 +34,8 @@ final class Lowerer {
     private int lastStart = -1;
     /** Start of the instruction before {@link #lastStart}; -1 when unknown. */
     private int beforeLast = -1;
+    /** Set by {@link #fuse} when it rewrote two instructions into two others: the start of the second. */
+    private int splitLast = -1;
     /** Highest code position a label was bound to: instructions before it must not fuse across it. */
     private int barrier;
 
@@ -104,10 +106,15 @@ final class Lowerer {
             lowerOp(op);
             if (live && len > start) {
                 if (lastStart >= barrier && lastStart < start && fuse(lastStart, start)) {
-                    // The fused instruction may fuse in turn with the one before it.
-                    if (beforeLast >= barrier && beforeLast < lastStart && fuse(beforeLast, lastStart)) {
-                        lastStart = beforeLast;
+                    if (splitLast >= 0) {
+                        // The pair was re-split into two instructions; the second may fuse with what follows.
+                        beforeLast = lastStart;
+                        lastStart = splitLast;
+                        splitLast = -1;
+                    } else if (beforeLast >= barrier && beforeLast < lastStart && fuse(beforeLast, lastStart)) {
+                        lastStart = splitLast >= 0 ? splitLast : beforeLast;
                         beforeLast = -1;
+                        splitLast = -1;
                     }
                 } else {
                     beforeLast = lastStart;
@@ -561,6 +568,31 @@ final class Lowerer {
         if (a == Op.LOCAL_GET && b == Op.LOCAL_GET && len == cur + 2) {
             return rewrite(prev, Op.LOCAL_GET2, code[prev + 1], code[cur + 1]);
         }
+        if (a == Op.LOCAL_GET && b == Op.LOCAL_SET && len == cur + 2) {
+            return rewrite(prev, Op.LOCAL_COPY, code[prev + 1], code[cur + 1]);
+        }
+        if (a == Op.LOCAL_GET2 && b == Op.I32_CONST && len == cur + 2) {
+            // local.get a; local.get b; i32.const c: pair b with c instead, which may fuse on into an address.
+            int la = code[prev + 1];
+            int lb = code[prev + 2];
+            int c = code[cur + 1];
+            code[prev] = Op.LOCAL_GET;
+            code[prev + 1] = la;
+            return split(prev + 2, Op.LOCAL_GET_I32_CONST, lb, c);
+        }
+        if (a == Op.LOCAL_GET_I32_CONST && b != 0x6A && b != 0x6B && len == cur + 1
+                && fallThroughFusion(Op.I32_CONST, b) != 0) {
+            // local.get a; i32.const c; op: the constant operation has a fused form, the pair does not.
+            int la = code[prev + 1];
+            int c = code[prev + 2];
+            code[prev] = Op.LOCAL_GET;
+            code[prev + 1] = la;
+            code[prev + 2] = fallThroughFusion(Op.I32_CONST, b);
+            code[prev + 3] = c;
+            len = prev + 4;
+            splitLast = prev + 2;
+            return true;
+        }
         if (a == Op.LOCAL_GET && b == Op.I32_CONST && len == cur + 2) {
             return rewrite(prev, Op.LOCAL_GET_I32_CONST, code[prev + 1], code[cur + 1]);
         }
@@ -620,7 +652,10 @@ final class Lowerer {
             return Op.BR_IF_CMP_L + (next - Op.BR_IF_CMP);
         }
         return switch (prev) {
+            case Op.LOCAL_GET2 -> next == 0xA0 ? Op.F64_ADD_LL : next == 0xA2 ? Op.F64_MUL_LL : 0;
             case Op.I32_CONST -> switch (next) {
+                case 0x77 -> Op.I32_ROTL_C;
+                case 0x78 -> Op.I32_ROTR_C;
                 case 0x6A -> Op.I32_ADD_C;
                 case 0x6B -> Op.I32_SUB_C;
                 case 0x6C -> Op.I32_MUL_C;
@@ -671,6 +706,16 @@ final class Lowerer {
             case 0x2D -> Op.U8_LOAD_LC;
             default -> 0;
         };
+    }
+
+    /** Rewrites to a local.get at {@code at - 2} followed by {@code op imm1 imm2} at {@code at}, the new last one. */
+    private boolean split(int at, int op, int imm1, int imm2) {
+        code[at] = op;
+        code[at + 1] = imm1;
+        code[at + 2] = imm2;
+        len = at + 3;
+        splitLast = at;
+        return true;
     }
 
     private boolean rewrite(int at, int op, int imm1, int imm2, int imm3) {

@@ -133,6 +133,13 @@ final class Op {
     static final int I32_STORE8_C = 0x150;
     static final int F64_ADD_L = 0x151;
     static final int F64_MUL_L = 0x152;
+    static final int I32_ROTL_C = 0x153;
+    static final int I32_ROTR_C = 0x154;
+    /** F64_ADD_LL a b / F64_MUL_LL a b: two local.get fused into f64.add / f64.mul (falls through F64_*_L). */
+    static final int F64_ADD_LL = 0x156;
+    static final int F64_MUL_LL = 0x157;
+    /** LOCAL_COPY from to: local.get then local.set. */
+    static final int LOCAL_COPY = 0x155;
     /** BR_IF_CMP_L + (cmp - 0x45) local target: local.get fused into BR_IF_CMP (the local is the right operand). */
     static final int BR_IF_CMP_L = 0x160;
 }

@@ -75,7 +75,7 @@ class SuperinstructionTest {
     }
 
     static Stream<Arguments> i32ConstantOperations() {
-        return IntStream.of(0x6A, 0x6B, 0x6C, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76).boxed().flatMap(op ->
+        return IntStream.of(0x6A, 0x6B, 0x6C, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78).boxed().flatMap(op ->
                 IntStream.of(0, 1, 31, 33, -1, Integer.MIN_VALUE).boxed().flatMap(c ->
                         IntStream.of(0, 7, -12345, Integer.MAX_VALUE).mapToObj(x -> Arguments.of(op, x, c))));
     }
@@ -97,9 +97,12 @@ class SuperinstructionTest {
         FuncType iI = FuncType.of(List.of(I32), List.of(I32));
         m.func("fused", iI, List.of(I32), barrier(teed().i32(c), true).op(op).end());
         m.func("plain", iI, List.of(I32), barrier(teed().i32(c), false).op(op).end());
+        // local.get; i32.const; op: the local/constant pair is split again so the constant can fuse with op
+        m.func("split", iI, List.of(I32), new Code().get(0).i32(c).op(op).end());
         Instance inst = new Linker(Engine.create()).instantiate(m.build());
-        assertEquals(inst.function("plain").call(Value.i32(x))[0].asInt(),
-                inst.function("fused").call(Value.i32(x))[0].asInt());
+        int expected = inst.function("plain").call(Value.i32(x))[0].asInt();
+        assertEquals(expected, inst.function("fused").call(Value.i32(x))[0].asInt());
+        assertEquals(expected, inst.function("split").call(Value.i32(x))[0].asInt());
     }
 
     static Stream<Arguments> i64ConstantOperations() {
@@ -129,9 +132,13 @@ class SuperinstructionTest {
         FuncType dD = FuncType.of(List.of(f64), List.of(f64));
         m.func("fused", dD, List.of(), new Code().f64(1.5).get(0).op(op).end());
         m.func("plain", dD, List.of(), new Code().f64(1.5).get(0).op(0x02, 0x40).op(0x0B).op(op).end());
+        m.func("pairFused", dD, List.of(), new Code().get(0).get(0).op(op).end());
+        m.func("pairPlain", dD, List.of(), new Code().get(0).get(0).op(0x02, 0x40).op(0x0B).op(op).end());
         Instance inst = new Linker(Engine.create()).instantiate(m.build());
         assertEquals(Double.doubleToRawLongBits(inst.function("plain").call(Value.f64(x))[0].asDouble()),
                 Double.doubleToRawLongBits(inst.function("fused").call(Value.f64(x))[0].asDouble()));
+        assertEquals(Double.doubleToRawLongBits(inst.function("pairPlain").call(Value.f64(x))[0].asDouble()),
+                Double.doubleToRawLongBits(inst.function("pairFused").call(Value.f64(x))[0].asDouble()));
     }
 
     static Stream<Arguments> f64LocalOperations() {
@@ -153,6 +160,45 @@ class SuperinstructionTest {
         Instance inst = new Linker(Engine.create()).instantiate(m.build());
         String expected = outcome(inst, "plain", address);
         assertEquals(expected, outcome(inst, "fused", address));
+    }
+
+    @ParameterizedTest(name = "local {0} plus the i32 at local {1} + 4")
+    @MethodSource("valueAndAddress")
+    void localPairFollowedByAConstantAddressOffsetLoadsLikeTheUnfusedCode(int value, int address) {
+        TestModule m = new TestModule();
+        m.memory(1, 1);
+        m.func("store", FuncType.of(List.of(I32), List.of()), List.of(),
+                new Code().get(0).i32(0x0102_0304).mem(0x36, 4).end());
+        // local.get 0; local.get 1; i32.const 4; i32.add; i32.load; i32.add
+        m.func("fused", II_I, List.of(), new Code().get(0).get(1).i32(4).op(0x6A).mem(0x28, 0).op(0x6A).end());
+        m.func("plain", II_I, List.of(), barrier(new Code().get(0).get(1), false).i32(4).op(0x6A).mem(0x28, 0)
+                .op(0x6A).end());
+        Instance inst = new Linker(Engine.create()).instantiate(m.build());
+        inst.function("store").call(Value.i32(100));
+        assertEquals(pairOutcome(inst, "plain", value, address), pairOutcome(inst, "fused", value, address));
+    }
+
+    static String pairOutcome(Instance inst, String name, int value, int address) {
+        try {
+            return "value " + inst.function(name).call(Value.i32(value), Value.i32(address))[0].asInt();
+        } catch (dev.jwasm.api.WasmTrap t) {
+            return "trap " + t.kind();
+        }
+    }
+
+    static Stream<Arguments> valueAndAddress() {
+        return Stream.of(Arguments.of(5, 100), Arguments.of(-3, 96), Arguments.of(1, 65532), Arguments.of(1, -4),
+                Arguments.of(1, -5));
+    }
+
+    @ParameterizedTest(name = "local copy of {0}")
+    @MethodSource("constants")
+    void localGetThenLocalSetCopiesTheValue(int x, int c) {
+        TestModule m = new TestModule();
+        FuncType iI = FuncType.of(List.of(I32), List.of(I32));
+        m.func("copy", iI, List.of(I32, I32), new Code().get(0).set(1).get(1).set(2).i32(c).get(2).op(0x6A).end());
+        Instance inst = new Linker(Engine.create()).instantiate(m.build());
+        assertEquals(x + c, inst.function("copy").call(Value.i32(x))[0].asInt());
     }
 
     static String outcome(Instance inst, String name, int address) {
