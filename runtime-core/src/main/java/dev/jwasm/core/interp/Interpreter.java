@@ -450,49 +450,16 @@ public final class Interpreter {
                     break;
                 case Op.I32_ADD_LC_SET: s[fp + code[pc + 2]] = (int) s[fp + code[pc]] + code[pc + 1]; pc += 3; break;
                 case Op.I32_ADD_LC_TEE: s[sp++] = s[fp + code[pc + 2]] = (int) s[fp + code[pc]] + code[pc + 1]; pc += 3; break;
-                case Op.BR_IF_CMP_L:
-                    s[sp++] = s[fp + code[pc++]];
-                    // fall through
                 case Op.BR_IF_CMP: pc = (int) s[--sp] == 0 ? code[pc] : pc + 1; break;
-                case Op.BR_IF_CMP_L + 1:
-                    s[sp++] = s[fp + code[pc++]];
-                    // fall through
                 case Op.BR_IF_CMP + 1: sp -= 2; pc = (int) s[sp] == (int) s[sp + 1] ? code[pc] : pc + 1; break;
-                case Op.BR_IF_CMP_L + 2:
-                    s[sp++] = s[fp + code[pc++]];
-                    // fall through
                 case Op.BR_IF_CMP + 2: sp -= 2; pc = (int) s[sp] != (int) s[sp + 1] ? code[pc] : pc + 1; break;
-                case Op.BR_IF_CMP_L + 3:
-                    s[sp++] = s[fp + code[pc++]];
-                    // fall through
                 case Op.BR_IF_CMP + 3: sp -= 2; pc = (int) s[sp] < (int) s[sp + 1] ? code[pc] : pc + 1; break;
-                case Op.BR_IF_CMP_L + 4:
-                    s[sp++] = s[fp + code[pc++]];
-                    // fall through
                 case Op.BR_IF_CMP + 4: sp -= 2; pc = I32Ops.ltU((int) s[sp], (int) s[sp + 1]) != 0 ? code[pc] : pc + 1; break;
-                case Op.BR_IF_CMP_L + 5:
-                    s[sp++] = s[fp + code[pc++]];
-                    // fall through
                 case Op.BR_IF_CMP + 5: sp -= 2; pc = (int) s[sp] > (int) s[sp + 1] ? code[pc] : pc + 1; break;
-                case Op.BR_IF_CMP_L + 6:
-                    s[sp++] = s[fp + code[pc++]];
-                    // fall through
                 case Op.BR_IF_CMP + 6: sp -= 2; pc = I32Ops.gtU((int) s[sp], (int) s[sp + 1]) != 0 ? code[pc] : pc + 1; break;
-                case Op.BR_IF_CMP_L + 7:
-                    s[sp++] = s[fp + code[pc++]];
-                    // fall through
                 case Op.BR_IF_CMP + 7: sp -= 2; pc = (int) s[sp] <= (int) s[sp + 1] ? code[pc] : pc + 1; break;
-                case Op.BR_IF_CMP_L + 8:
-                    s[sp++] = s[fp + code[pc++]];
-                    // fall through
                 case Op.BR_IF_CMP + 8: sp -= 2; pc = I32Ops.leU((int) s[sp], (int) s[sp + 1]) != 0 ? code[pc] : pc + 1; break;
-                case Op.BR_IF_CMP_L + 9:
-                    s[sp++] = s[fp + code[pc++]];
-                    // fall through
                 case Op.BR_IF_CMP + 9: sp -= 2; pc = (int) s[sp] >= (int) s[sp + 1] ? code[pc] : pc + 1; break;
-                case Op.BR_IF_CMP_L + 10:
-                    s[sp++] = s[fp + code[pc++]];
-                    // fall through
                 case Op.BR_IF_CMP + 10: sp -= 2; pc = I32Ops.geU((int) s[sp], (int) s[sp + 1]) != 0 ? code[pc] : pc + 1; break;
                 case Op.IF_CMP: pc = (int) s[--sp] != 0 ? code[pc] : pc + 1; break;
                 case Op.IF_CMP + 1: sp -= 2; pc = (int) s[sp] != (int) s[sp + 1] ? code[pc] : pc + 1; break;

@@ -648,9 +648,6 @@ final class Lowerer {
      * none (see {@link Op#I32_ADD_C}).
      */
     private static int fallThroughFusion(int prev, int next) {
-        if (prev == Op.LOCAL_GET && next >= Op.BR_IF_CMP && next <= Op.BR_IF_CMP + 10) {
-            return Op.BR_IF_CMP_L + (next - Op.BR_IF_CMP);
-        }
         return switch (prev) {
             case Op.LOCAL_GET2 -> next == 0xA0 ? Op.F64_ADD_LL : next == 0xA2 ? Op.F64_MUL_LL : 0;
             case Op.I32_CONST -> switch (next) {
@@ -692,9 +689,6 @@ final class Lowerer {
         code[prev] = fused;
         System.arraycopy(code, cur + 1, code, cur, len - cur - 1);
         len--;
-        if (fused >= Op.BR_IF_CMP_L && fused <= Op.BR_IF_CMP_L + 10) {
-            relocatePatch(cur + 1, cur);
-        }
         return true;
     }
 

@@ -140,6 +140,4 @@ final class Op {
     static final int F64_MUL_LL = 0x157;
     /** LOCAL_COPY from to: local.get then local.set. */
     static final int LOCAL_COPY = 0x155;
-    /** BR_IF_CMP_L + (cmp - 0x45) local target: local.get fused into BR_IF_CMP (the local is the right operand). */
-    static final int BR_IF_CMP_L = 0x160;
 }

@@ -60,9 +60,9 @@ class SuperinstructionTest {
         assertEquals(x + c, inst.function("setGet").call(Value.i32(x))[0].asInt());
     }
 
-    @ParameterizedTest(name = "compare 0x{0} of {1} with local {2}, fused into br_if")
+    @ParameterizedTest(name = "compare 0x{0} of a sum {1} with local {2}, fused into br_if")
     @MethodSource("comparisons")
-    void localOperandFusedIntoCompareAndBranchAgreesWithTheComparisonValue(int op, int a, int b) {
+    void comparisonOfAComputedValueWithALocalFusedIntoBrIfAgreesWithTheComparisonValue(int op, int a, int b) {
         TestModule m = new TestModule();
         m.func("value", II_I, List.of(), compare(new Code(), op).end());
         // block { (local 0 + 0) cmp local 1; br_if 0 -> 1 } -> 0; the add keeps local.get 0 out of the fusion
