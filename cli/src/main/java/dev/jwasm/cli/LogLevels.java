@@ -31,6 +31,11 @@ final class LogLevels {
         }
     }
 
+    /** @throws IllegalArgumentException if {@code name} is not one of {@link #CHOICES}; changes nothing */
+    static void check(String name) {
+        parse(name);
+    }
+
     /** Whether {@code --log-level debug} (or trace) was given: the CLI then prints Java stack traces. */
     static boolean debugEnabled() {
         return debug;

@@ -73,6 +73,10 @@ public final class Main {
         ErrorReporter reporter = new ErrorReporter(io.err());
         try {
             String[] full = withDefaultCommand(args, SUBCOMMANDS.keySet());
+            RunCommand common = RunFastPath.parse(full, io);
+            if (common != null) {
+                return common.call();
+            }
             return commandLine(io, reporter, chosenCommand(full)).execute(full);
         } catch (Throwable t) { // NOPMD: errors (stack overflow, out of memory) must not reach the user raw
             return reporter.report(t);
