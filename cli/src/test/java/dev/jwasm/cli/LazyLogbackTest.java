@@ -39,7 +39,7 @@ class LazyLogbackTest {
         LazyLogback provider = new LazyLogback();
         Logger log = provider.getLoggerFactory().getLogger("test");
         provider.level(Level.ERROR);
-        log.error("shown on stderr by this test");
+        log.error("LazyLogbackTest: this line on stderr is expected");
         assertTrue(provider.started());
         assertFalse(log.isWarnEnabled());
         provider.level(Level.INFO);
