@@ -11,6 +11,7 @@ import dev.jwasm.core.runtime.FunctionInstance;
 import dev.jwasm.core.runtime.GlobalInstance;
 import dev.jwasm.core.runtime.InstanceImpl;
 import dev.jwasm.core.runtime.MemoryInstance;
+import dev.jwasm.core.runtime.TierUp;
 import dev.jwasm.core.runtime.WasmFunction;
 
 /**
@@ -31,7 +32,9 @@ public final class Interpreter {
     }
 
     private static void lowerAndRun(ExecContext ctx, WasmFunction fn, int fp) {
-        interpretedCode(fn).invoke(ctx, fn, fp);
+        InterpretedCode ic = interpretedCode(fn);
+        // null: another tier installed its code concurrently (background tier-up).
+        (ic != null ? ic : fn.entry).invoke(ctx, fn, fp);
     }
 
     /** The interpreter code of {@code fn}, lowering it if needed; null if another tier's code is installed. */
@@ -52,7 +55,9 @@ public final class Interpreter {
     static void execute(ExecContext ctx, WasmFunction fn, InterpretedCode ic, int fp) {
         for (;;) {
             ctx.enter(fn);
-            fn.callCount++;
+            if (++fn.callCount == TierUp.CALL_THRESHOLD) {
+                TierUp.hot(fn);
+            }
             InstanceImpl inst = fn.instance;
             boolean metered = ctx.metered(inst);
             if (metered) {
@@ -107,7 +112,9 @@ public final class Interpreter {
             switch (op) {
                 case Op.UNREACHABLE: throw Support.trap(TrapKind.UNREACHABLE);
                 case Op.LOOP:
-                    fn.backEdgeCount++;
+                    if (++fn.backEdgeCount == TierUp.LOOP_THRESHOLD) {
+                        TierUp.hot(fn);
+                    }
                     if (metered) {
                         ctx.meter(inst, code[pc]);
                     }

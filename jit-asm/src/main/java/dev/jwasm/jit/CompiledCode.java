@@ -1,0 +1,30 @@
+package dev.jwasm.jit;
+
+import dev.jwasm.core.runtime.ExecContext;
+import dev.jwasm.core.runtime.FunctionCode;
+import dev.jwasm.core.runtime.WasmFunction;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * The entry of a compiled function for callers outside its generated code (the host, the interpreter,
+ * indirect calls): a handle to the generated adapter that reads the arguments from the context's slots,
+ * calls the typed static method and writes the results back. Compiled callers call the method directly.
+ */
+public final class CompiledCode implements FunctionCode {
+    private final MethodHandle adapter;
+
+    CompiledCode(MethodHandle adapter) {
+        this.adapter = adapter;
+    }
+
+    @Override
+    public void invoke(ExecContext ctx, WasmFunction fn, int fp) {
+        try {
+            adapter.invokeExact(ctx, fp);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.jwasm.jit;
+
+import dev.jwasm.core.runtime.CompilerTier;
+import dev.jwasm.core.runtime.InstanceImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The {@link CompilerTier} service of this module: compiles instances with {@link ModuleCompiler}. */
+public final class JitCompilerTier implements CompilerTier {
+    private static final Logger LOG = LoggerFactory.getLogger(JitCompilerTier.class);
+
+    @Override
+    public void compileAll(InstanceImpl instance) {
+        try {
+            ModuleCompiler c = ModuleCompiler.compile(instance);
+            if (!c.fallbacks().isEmpty() && LOG.isDebugEnabled()) {
+                LOG.debug("{} functions stay interpreted: {}", c.fallbacks().size(), c.fallbacks());
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // A compiler bug must not break the program: the interpreter still runs every function.
+            LOG.warn("JIT compilation failed, the instance stays interpreted", e);
+        }
+    }
+}

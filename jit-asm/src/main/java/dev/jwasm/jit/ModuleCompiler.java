@@ -1,0 +1,168 @@
+package dev.jwasm.jit;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import dev.jwasm.core.model.DecodedModule;
+import dev.jwasm.core.runtime.ExecContext;
+import dev.jwasm.core.runtime.InstanceImpl;
+import dev.jwasm.core.runtime.WasmFunction;
+import dev.jwasm.jit.emit.ClassContext;
+import dev.jwasm.jit.emit.FunctionEmitter;
+import dev.jwasm.jit.emit.ModulePlan;
+import dev.jwasm.jit.emit.Unsupported;
+import dev.jwasm.jit.link.LinkData;
+import dev.jwasm.jit.link.ModuleClassLoader;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.objectweb.asm.ClassTooLargeException;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodTooLargeException;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * Compiles all defined functions of an instance into generated classes (a few hundred functions per class,
+ * defined by a {@link ModuleClassLoader} of their own) and installs a {@link CompiledCode} entry for each.
+ * Functions that use instructions the JIT does not support, or whose method would exceed the JVM's 64 KiB
+ * limit, are left to the interpreter; since calls to them must then take the generic path, compilation is
+ * repeated until the set of compiled functions is stable.
+ */
+public final class ModuleCompiler {
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+    private static final int FUNCTIONS_PER_CLASS = 200;
+    private static final int MAX_ROUNDS = 8;
+
+    private final InstanceImpl instance;
+    private final DecodedModule module;
+    private final boolean[] compiled;
+    private final Map<Integer, String> reasons = new HashMap<>();
+
+    private ModuleCompiler(InstanceImpl instance) {
+        this.instance = instance;
+        this.module = instance.module().decoded();
+        this.compiled = new boolean[module.codes().size()];
+        Arrays.fill(compiled, true);
+    }
+
+    /** Why each defined function (by defined index) was left to the interpreter. */
+    public Map<Integer, String> fallbacks() {
+        return reasons;
+    }
+
+    /** Compiles and installs; returns the compiler for inspection of {@link #fallbacks()}. */
+    public static ModuleCompiler compile(InstanceImpl instance) {
+        ModuleCompiler c = new ModuleCompiler(instance);
+        c.run();
+        return c;
+    }
+
+    private void run() {
+        if (compiled.length == 0) {
+            return;
+        }
+        String prefix = "dev/jwasm/jit/gen/Module" + SEQUENCE.incrementAndGet() + "_";
+        int perClass = FUNCTIONS_PER_CLASS;
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            ModulePlan plan = new ModulePlan(module, instance.typeIds, compiled.clone(), prefix, perClass);
+            Map<String, byte[]> classes = new HashMap<>();
+            int[][] costs = new int[plan.classCount()][];
+            boolean changed = false;
+            try {
+                for (int c = 0; c < plan.classCount(); c++) {
+                    changed |= generate(plan, c, classes, costs);
+                }
+            } catch (ClassTooLargeException e) {
+                perClass = Math.max(1, perClass / 4);
+                continue;
+            }
+            if (!changed) {
+                install(plan, classes, costs);
+                return;
+            }
+        }
+        Arrays.fill(compiled, false);
+    }
+
+    /** Generates class {@code c}; returns whether a function turned out not to be compilable. */
+    private boolean generate(ModulePlan plan, int c, Map<String, byte[]> classes, int[][] costs) {
+        boolean changed = false;
+        ClassWriter cw = newClassWriter();
+        String name = plan.className(c);
+        cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, name, null, "java/lang/Object", null);
+        ClassContext ctx = new ClassContext(name, c, plan);
+        for (int f = plan.firstOf(c); f < plan.endOf(c); f++) {
+            if (!plan.isCompiled(f)) {
+                continue;
+            }
+            try {
+                MethodNode node = FunctionEmitter.emit(ctx, f);
+                node.accept(cw);
+                MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, "a" + f,
+                        "(Ldev/jwasm/core/runtime/ExecContext;I)V", null, null);
+                FunctionEmitter.emitAdapter(mv, plan, f);
+            } catch (Unsupported e) {
+                exclude(f, e.getMessage());
+                changed = true;
+            }
+        }
+        ctx.finish(cw);
+        cw.visitEnd();
+        try {
+            classes.put(name.replace('/', '.'), cw.toByteArray());
+        } catch (MethodTooLargeException e) {
+            int f = Integer.parseInt(e.getMethodName().substring(1));
+            exclude(f, "compiled method exceeds 64 KiB");
+            return true;
+        }
+        costs[c] = ctx.costs();
+        return changed;
+    }
+
+    private void exclude(int definedIndex, String reason) {
+        compiled[definedIndex] = false;
+        reasons.put(definedIndex, reason);
+    }
+
+    private static ClassWriter newClassWriter() {
+        return new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
+            @Override
+            protected String getCommonSuperClass(String a, String b) {
+                // Generated code only merges references it treats as Object.
+                return "java/lang/Object";
+            }
+        };
+    }
+
+    private void install(ModulePlan plan, Map<String, byte[]> classes, int[][] costs) {
+        ModuleClassLoader loader = new ModuleClassLoader(ModuleCompiler.class.getClassLoader(), classes,
+                new LinkData(instance, costs));
+        MethodType adapterType = MethodType.methodType(void.class, ExecContext.class, int.class);
+        Class<?>[] loaded = new Class<?>[plan.classCount()];
+        try {
+            for (int c = 0; c < loaded.length; c++) {
+                loaded[c] = Class.forName(plan.className(c).replace('/', '.'), true, loader);
+            }
+            CompiledCode[] codes = new CompiledCode[compiled.length];
+            for (int f = 0; f < compiled.length; f++) {
+                if (compiled[f]) {
+                    MethodHandle mh = MethodHandles.publicLookup().findStatic(loaded[plan.classOf(f)], "a" + f,
+                            adapterType);
+                    codes[f] = new CompiledCode(mh);
+                }
+            }
+            int imported = module.importedFunctionCount();
+            for (int f = 0; f < codes.length; f++) {
+                if (codes[f] != null) {
+                    ((WasmFunction) instance.functions[imported + f]).entry = codes[f];
+                }
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("generated code could not be linked", e);
+        }
+    }
+}

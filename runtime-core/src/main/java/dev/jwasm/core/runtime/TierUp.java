@@ -1,0 +1,71 @@
+package dev.jwasm.core.runtime;
+
+import dev.jwasm.api.Tier;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.WeakHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Connects the interpreter to the optional {@link CompilerTier}: {@link Tier#JIT} compiles an instance right
+ * after instantiation, {@link Tier#AUTO} compiles it on a background daemon thread once one of its functions
+ * gets hot (see {@link #CALL_THRESHOLD} and {@link #LOOP_THRESHOLD}). The whole instance is compiled at once,
+ * so callees of a hot loop are compiled too and direct calls between compiled functions stay direct.
+ */
+public final class TierUp {
+    /** Calls of one function after which its instance is queued for compilation ({@code jwasm.jit.calls}). */
+    public static final int CALL_THRESHOLD = Integer.getInteger("jwasm.jit.calls", 1000);
+    /** Loop iterations of one function after which its instance is queued ({@code jwasm.jit.loops}). */
+    public static final int LOOP_THRESHOLD = Integer.getInteger("jwasm.jit.loops", 20_000);
+
+    private static final CompilerTier COMPILER = load();
+    private static final Map<InstanceImpl, Boolean> QUEUED = Collections.synchronizedMap(new WeakHashMap<>());
+    private static ExecutorService background;
+
+    private TierUp() {
+    }
+
+    private static CompilerTier load() {
+        try {
+            Iterator<CompilerTier> it = ServiceLoader.load(CompilerTier.class, TierUp.class.getClassLoader()).iterator();
+            return it.hasNext() ? it.next() : null;
+        } catch (java.util.ServiceConfigurationError e) {
+            return null;
+        }
+    }
+
+    /** Whether a compiling tier is on the class path. */
+    public static boolean compilerAvailable() {
+        return COMPILER != null;
+    }
+
+    /** Called once an instance is allocated and initialised, before its start function runs. */
+    static void instantiated(InstanceImpl instance) {
+        if (COMPILER != null && instance.engine().tier() == Tier.JIT) {
+            COMPILER.compileAll(instance);
+        }
+    }
+
+    /** Called by the interpreter when {@code fn} crossed a threshold; queues its instance under AUTO. */
+    public static void hot(WasmFunction fn) {
+        InstanceImpl instance = fn.instance;
+        if (COMPILER == null || instance.engine().tier() != Tier.AUTO || QUEUED.putIfAbsent(instance, true) != null) {
+            return;
+        }
+        executor().execute(() -> COMPILER.compileAll(instance));
+    }
+
+    private static synchronized ExecutorService executor() {
+        if (background == null) {
+            background = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "jwasm-jit");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return background;
+    }
+}
