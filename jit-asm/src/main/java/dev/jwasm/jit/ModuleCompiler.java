@@ -82,6 +82,7 @@ public final class ModuleCompiler {
             }
             if (!changed) {
                 install(plan, classes, costs);
+                recordStats();
                 return;
             }
         }
@@ -121,6 +122,15 @@ public final class ModuleCompiler {
         }
         costs[c] = ctx.costs();
         return changed;
+    }
+
+    private void recordStats() {
+        int n = 0;
+        for (boolean b : compiled) {
+            n += b ? 1 : 0;
+        }
+        JitStats.compiled(n);
+        reasons.values().forEach(JitStats::fellBack);
     }
 
     private void exclude(int definedIndex, String reason) {
