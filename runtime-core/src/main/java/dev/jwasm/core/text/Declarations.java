@@ -62,14 +62,8 @@ final class Declarations {
         SExpr.Atom id = new Cursor((SExpr.Parens) desc, 1).optId();
         switch (kind) {
             case "func" -> m.funcs.add(id);
-            case "table" -> {
-                m.tables.add(id);
-                m.table64.add(new Cursor((SExpr.Parens) desc, id == null ? 1 : 2).peekKeyword("i64"));
-            }
-            case "memory" -> {
-                m.mems.add(id);
-                m.mem64.add(new Cursor((SExpr.Parens) desc, id == null ? 1 : 2).peekKeyword("i64"));
-            }
+            case "table" -> m.tables.add(id);
+            case "memory" -> m.mems.add(id);
             case "global" -> m.globals.add(id);
             case "tag" -> m.tags.add(id);
             default -> throw Cursor.unexpected(desc);
@@ -99,20 +93,12 @@ final class Declarations {
             case "tag" -> m.tags.add(id);
             case "table" -> {
                 m.tables.add(id);
-                if (imported) {
-                    c.skip();
-                }
-                m.table64.add(c.peekKeyword("i64"));
                 if (!imported && hasInline(c, "elem")) {
                     m.elems.add(null);
                 }
             }
             default -> {
                 m.mems.add(id);
-                if (imported) {
-                    c.skip();
-                }
-                m.mem64.add(c.peekKeyword("i64"));
                 if (!imported && hasInline(c, "data")) {
                     m.datas.add(null);
                 }

@@ -9,6 +9,7 @@ import java.util.Map;
 final class FieldEncoder {
     private final ModuleEncoder m;
     private final Segments segments;
+    private final ExternTypes externTypes;
     private int funcIndex;
     private int tableIndex;
     private int memIndex;
@@ -18,6 +19,7 @@ final class FieldEncoder {
     FieldEncoder(ModuleEncoder m) {
         this.m = m;
         this.segments = new Segments(m);
+        this.externTypes = new ExternTypes(m);
     }
 
     void encode(SExpr.Parens p) {
@@ -58,23 +60,30 @@ final class FieldEncoder {
         ByteWriter w = new ByteWriter().name(module).name(field);
         switch (kind) {
             case "func" -> {
-                TypeUse u = TypeUse.parse(m, d);
-                w.u8(0).u32(u.resolve(m));
+                if (d.peekParens("exact")) { // custom-descriptors proposal: exact function import
+                    Cursor e = new Cursor((SExpr.Parens) d.next(), 1);
+                    TypeUse u = TypeUse.parse(m, e);
+                    e.expectEnd();
+                    w.u8(0x20).u32(u.resolve(m));
+                } else {
+                    TypeUse u = TypeUse.parse(m, d);
+                    w.u8(0).u32(u.resolve(m));
+                }
                 funcIndex++;
             }
             case "table" -> {
                 w.u8(1);
-                tableType(d, w);
+                externTypes.tableType(d, w);
                 tableIndex++;
             }
             case "memory" -> {
                 w.u8(2);
-                memType(d, w);
+                externTypes.memType(d, w);
                 memIndex++;
             }
             case "global" -> {
                 w.u8(3);
-                globalType(d.next(), w);
+                externTypes.globalType(d.next(), w);
                 globalIndex++;
             }
             case "tag" -> {
@@ -181,90 +190,6 @@ final class FieldEncoder {
         w.u32(count).append(runs);
     }
 
-    /** Optional address type keyword; returns true for i64. */
-    static boolean addressType(Cursor c) {
-        if (c.peekKeyword("i64")) {
-            c.skip();
-            return true;
-        }
-        if (c.peekKeyword("i32")) {
-            c.skip();
-        }
-        return false;
-    }
-
-    /** "at? min max?" written with the limits flag byte; extra flag bits and trailing bytes are supplied. */
-    static void limits(Cursor c, boolean is64, int extraFlags, ByteWriter w, ByteWriter trailer) {
-        int bits = 64; // larger than the address type allows is a validation error, not a syntax error
-        long min = Literals.unsigned(c.next(), bits);
-        boolean hasMax = c.peekAtom(SExpr.Kind.NUMBER);
-        long max = hasMax ? Literals.unsigned(c.next(), bits) : 0;
-        w.u8((hasMax ? 1 : 0) | (is64 ? 4 : 0) | extraFlags).u64(min);
-        if (hasMax) {
-            w.u64(max);
-        }
-        if (trailer != null) {
-            w.append(trailer);
-        }
-    }
-
-    private void tableType(Cursor c, ByteWriter w) {
-        boolean is64 = addressType(c);
-        ByteWriter lim = new ByteWriter();
-        limits(c, is64, 0, lim, null);
-        w.bytes(m.types.valType(c.next())).append(lim);
-    }
-
-    private void memType(Cursor c, ByteWriter w) {
-        boolean is64 = addressType(c);
-        ByteWriter lim = new ByteWriter();
-        int bits = 64;
-        long min = Literals.unsigned(c.next(), bits);
-        boolean hasMax = c.peekAtom(SExpr.Kind.NUMBER);
-        long max = hasMax ? Literals.unsigned(c.next(), bits) : 0;
-        int flags = (hasMax ? 1 : 0) | (is64 ? 4 : 0);
-        if (c.peekKeyword("shared")) {
-            c.skip();
-            flags |= 2;
-        } else if (c.peekKeyword("unshared")) {
-            c.skip();
-        }
-        int pageLog = -1;
-        if (c.peekParens("pagesize")) {
-            pageLog = pageSize((SExpr.Parens) c.next());
-            flags |= 8;
-        }
-        lim.u8(flags).u64(min);
-        if (hasMax) {
-            lim.u64(max);
-        }
-        if (pageLog >= 0) {
-            lim.u32(pageLog);
-        }
-        w.append(lim);
-    }
-
-    static int pageSize(SExpr.Parens p) {
-        Cursor c = new Cursor(p, 1);
-        SExpr n = c.next();
-        c.expectEnd();
-        long v = Literals.unsigned(n, 64);
-        if (v == 0 || (v & (v - 1)) != 0) {
-            throw Cursor.error(n, "invalid custom page size");
-        }
-        return Long.numberOfTrailingZeros(v);
-    }
-
-    private void globalType(SExpr e, ByteWriter w) {
-        if ("mut".equals(Cursor.head(e))) {
-            Cursor c = new Cursor((SExpr.Parens) e, 1);
-            w.bytes(m.types.valType(c.next())).u8(1);
-            c.expectEnd();
-        } else {
-            w.bytes(m.types.valType(e)).u8(0);
-        }
-    }
-
     private void table(Cursor c) {
         c.optId();
         int index = tableIndex;
@@ -273,10 +198,10 @@ final class FieldEncoder {
             return;
         }
         tableIndex++;
-        boolean is64 = addressType(c);
+        boolean is64 = ExternTypes.addressType(c);
         if (c.peekAtom(SExpr.Kind.NUMBER)) {
             ByteWriter lim = new ByteWriter();
-            limits(c, is64, 0, lim, null);
+            ExternTypes.limits(c, is64, lim);
             byte[] rt = m.types.valType(c.next());
             if (c.hasNext()) {
                 byte[] init = new FuncEncoder(m, Map.of()).constExpr(c);
@@ -306,10 +231,10 @@ final class FieldEncoder {
         }
         memIndex++;
         int save = c.position();
-        boolean is64 = addressType(c);
+        boolean is64 = ExternTypes.addressType(c);
         int pageLog = -1;
         if (c.peekParens("pagesize") && "data".equals(Cursor.head(c.peek(1)))) {
-            pageLog = pageSize((SExpr.Parens) c.next());
+            pageLog = ExternTypes.pageSize((SExpr.Parens) c.next());
         }
         if (c.peekParens("data")) {
             long len = segments.inlineData(index, is64, new Cursor((SExpr.Parens) c.next(), 1));
@@ -323,7 +248,7 @@ final class FieldEncoder {
             return;
         }
         Cursor t = new Cursor(c.items(), save, c.owner());
-        memType(t, m.memSec.entry());
+        externTypes.memType(t, m.memSec.entry());
         t.expectEnd();
     }
 
@@ -336,7 +261,7 @@ final class FieldEncoder {
         }
         globalIndex++;
         ByteWriter w = new ByteWriter();
-        globalType(c.next(), w);
+        externTypes.globalType(c.next(), w);
         w.bytes(new FuncEncoder(m, Map.of()).constExpr(c));
         m.globalSec.entry().append(w);
     }
@@ -391,9 +316,10 @@ final class FieldEncoder {
     }
 
     private void start(SExpr.Parens p, Cursor c) {
-        if (m.start >= 0) {
+        if (m.hasStart) {
             throw Cursor.error(p, "multiple start sections");
         }
+        m.hasStart = true;
         m.start = m.funcs.resolve(c.next());
         c.expectEnd();
     }

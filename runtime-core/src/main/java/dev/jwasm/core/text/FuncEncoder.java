@@ -231,8 +231,11 @@ final class FuncEncoder {
         }
         instrs(new Cursor((SExpr.Parens) c.next(), 1), out);
         if (c.peekParens("else")) {
-            out.u8(0x05);
-            instrs(new Cursor((SExpr.Parens) c.next(), 1), out);
+            SExpr.Parens e = (SExpr.Parens) c.next();
+            if (e.items().size() > 1) { // an empty else is omitted, as wat2wasm does
+                out.u8(0x05);
+                instrs(new Cursor(e, 1), out);
+            }
         }
         c.expectEnd();
         pop();

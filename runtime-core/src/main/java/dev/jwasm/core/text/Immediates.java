@@ -21,16 +21,24 @@ final class Immediates {
                 throw Cursor.error(id, "unexpected token");
             }
         }
-        if (u.index() >= 0) {
+        TypeDef def = u.explicit() ? m.typeDef(u.index()) : null;
+        if (def != null && def.kind == TypeDef.Kind.FUNC && def.params.isEmpty() && def.results.size() <= 1) {
+            // like wat2wasm, a type use of shape [] -> [t?] is written in the short form
+            shortBlockType(def.results, w);
+        } else if (u.explicit()) {
             w.s64(u.index() & 0xFFFFFFFFL);
         } else if (u.params().isEmpty() && u.results().size() <= 1) {
-            if (u.results().isEmpty()) {
-                w.u8(0x40);
-            } else {
-                w.bytes(u.results().get(0));
-            }
+            shortBlockType(u.results(), w);
         } else {
             w.s64(m.implicitType(u.params(), u.results()));
+        }
+    }
+
+    private static void shortBlockType(List<byte[]> results, ByteWriter w) {
+        if (results.isEmpty()) {
+            w.u8(0x40);
+        } else {
+            w.bytes(results.get(0));
         }
     }
 

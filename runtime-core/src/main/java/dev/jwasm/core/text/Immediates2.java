@@ -50,11 +50,6 @@ final class Immediates2 {
                 Types.RefType rt = m.types.refType(c.next());
                 w.u8(op.prefix()).u32(op.code() + (rt.nullable() ? 1 : 0)).bytes(rt.heap());
             }
-            case CAST_RT -> {
-                Types.RefType rt = m.types.refType(c.next());
-                op.writeOpcode(w);
-                rt.write(w);
-            }
             case FENCE -> {
                 op.writeOpcode(w);
                 w.u8(0);
@@ -122,7 +117,7 @@ final class Immediates2 {
                 results.add(m.types.valType(r.next()));
             }
         }
-        if (!typed) {
+        if (!typed) { // "(result)" with no types stays typed: validation reports its arity
             op.writeOpcode(w);
             return;
         }

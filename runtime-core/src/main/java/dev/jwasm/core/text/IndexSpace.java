@@ -39,6 +39,10 @@ final class IndexSpace {
         return index;
     }
 
+    boolean hasNames() {
+        return !ids.isEmpty();
+    }
+
     /** The identifier name of an entry (without '$'), or null. */
     String name(int index) {
         return index < names.size() ? names.get(index) : null;

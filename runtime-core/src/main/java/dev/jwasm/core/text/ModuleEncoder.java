@@ -22,9 +22,6 @@ final class ModuleEncoder {
     final Types types = new Types(typeSpace);
     final List<TypeDef> typeDefs = new ArrayList<>();
     private final Map<String, Integer> reusableTypes = new HashMap<>();
-    /** Address type (true = i64) of each memory and table, for offsets of abbreviated segments. */
-    final List<Boolean> mem64 = new ArrayList<>();
-    final List<Boolean> table64 = new ArrayList<>();
 
     final Section typeSec = new Section(1);
     final Section importSec = new Section(2);
@@ -37,7 +34,10 @@ final class ModuleEncoder {
     final Section elemSec = new Section(9);
     final Section codeSec = new Section(10);
     final Section dataSec = new Section(11);
-    int start = -1;
+    boolean hasStart;
+    int start;
+    /** Whether to append a "name" custom section. */
+    boolean names = true;
     boolean usesDataIndex;
     String moduleName;
     final Map<Integer, List<String>> localNames = new HashMap<>();
@@ -85,13 +85,15 @@ final class ModuleEncoder {
                 encodeTypeField(p, typeSec.body, true);
             } else if (h.equals("rec")) {
                 ByteWriter w = typeSec.entry().u8(0x4E);
-                w.u32(p.items().size() - 1);
-                for (int i = 1; i < p.items().size(); i++) {
+                int n = p.items().size() - 1;
+                w.u32(n);
+                for (int i = 1; i <= n; i++) {
                     SExpr t = p.items().get(i);
                     if (!"type".equals(Cursor.head(t))) {
                         throw Cursor.unexpected(t);
                     }
-                    encodeTypeField((SExpr.Parens) t, w, false);
+                    // a singular recursion group can be reused by implicit type uses (spec 3.0 typeuse rule)
+                    encodeTypeField((SExpr.Parens) t, w, n == 1);
                 }
             }
         }
@@ -160,7 +162,7 @@ final class ModuleEncoder {
         tagSec.writeTo(out);
         globalSec.writeTo(out);
         exportSec.writeTo(out);
-        if (start >= 0) {
+        if (hasStart) {
             out.u8(8).sized(new ByteWriter().u32(start));
         }
         elemSec.writeTo(out);
@@ -174,6 +176,4 @@ final class ModuleEncoder {
         }
         return out.toByteArray();
     }
-
-    boolean names = true;
 }

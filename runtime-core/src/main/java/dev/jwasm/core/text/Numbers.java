@@ -69,7 +69,7 @@ public final class Numbers {
     }
 
     private static long parseFloatBits(String token, int mant, int expBits) {
-        if (!NumberSyntax.FLOAT.matcher(token).matches() && !NumberSyntax.isInt(token)) {
+        if (!NumberSyntax.isNumber(token)) {
             throw new NumberFormatException("unexpected token");
         }
         String s = token.replace("_", "");

@@ -13,7 +13,7 @@ final class OpTable {
         NONE, BLOCK, ELSE, END, CATCH, CATCH_ALL, DELEGATE, LABEL, BR_TABLE, FUNC, CALL_INDIRECT, TYPE, TAG,
         LOCAL, GLOBAL, TABLE, TABLE_COPY, TABLE_INIT, ELEM, MEM, MEM_COPY, MEM_INIT, DATA, MEMARG, MEMARG_LANE,
         I32, I64, F32, F64, V128, SHUFFLE, LANE, SELECT, HEAPTYPE, CAST, BR_ON_CAST, TYPE_FIELD, TYPE_TYPE,
-        TYPE_DATA, TYPE_ELEM, TYPE_N, FENCE, CAST_RT
+        TYPE_DATA, TYPE_ELEM, TYPE_N, FENCE
     }
 
     /** One instruction: {@code prefix} is -1 for single-byte opcodes; {@code align} is log2 of natural alignment. */
@@ -32,9 +32,9 @@ final class OpTable {
         struct.new_desc 0xFB 32 TYPE
         struct.new_default_desc 0xFB 33 TYPE
         ref.get_desc 0xFB 34 TYPE
-        ref.cast_desc_eq 0xFB 35 CAST_RT
-        br_on_cast_desc_eq 0xFB 36 BR_ON_CAST
-        br_on_cast_desc_eq_fail 0xFB 37 BR_ON_CAST
+        ref.cast_desc_eq 0xFB 35 CAST
+        br_on_cast_desc_eq 0xFB 37 BR_ON_CAST
+        br_on_cast_desc_eq_fail 0xFB 38 BR_ON_CAST
         drop - 26 NONE
         local.get - 32 LOCAL
         local.set - 33 LOCAL

@@ -78,7 +78,12 @@ final class Segments {
             }
             list = new ElemList(m.types.valType(refType), items, false);
         } else {
-            list = funcIndices(c);
+            // the segment has the table's element type: write "ref.func x" expressions of that type
+            List<byte[]> items = new ArrayList<>();
+            for (byte[] idx : funcIndices(c).items()) {
+                items.add(new ByteWriter().u8(0xD2).bytes(idx).u8(0x0B).toByteArray());
+            }
+            list = new ElemList(m.types.valType(refType), items, false);
         }
         writeElem(0, table, zeroOffset(is64), list);
         return list.items().size();
@@ -120,7 +125,10 @@ final class Segments {
 
     /**
      * Writes an element segment choosing the binary flags: mode 0 active, 1 passive, 3 declarative;
-     * bit 2 for expressions, bit 1 for an explicit table (active) or declarative.
+     * bit 2 for expressions, bit 1 for an explicit table (active) or declarative. Expressions stay
+     * expressions even when they are all {@code ref.func}: the index form has type {@code (ref func)} in
+     * WebAssembly 3.0, the expression form the declared type (usually {@code funcref}), and validation sees the
+     * difference (elem.wast).
      */
     private void writeElem(int mode, int table, byte[] offset, ElemList list) {
         ByteWriter w = m.elemSec.entry();

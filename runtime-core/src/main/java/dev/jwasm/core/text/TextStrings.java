@@ -76,7 +76,7 @@ public final class TextStrings {
             throw bad(a, "illegal escape");
         }
         String hex = t.substring(i + 2, close).replace("_", "");
-        if (hex.isEmpty() || hex.length() > 8 || !NumberSyntax.INT.matcher("0x" + t.substring(i + 2, close)).matches()) {
+        if (hex.isEmpty() || hex.length() > 8 || !NumberSyntax.isInt("0x" + t.substring(i + 2, close))) {
             throw bad(a, "illegal escape");
         }
         long cp = Long.parseLong(hex, 16);

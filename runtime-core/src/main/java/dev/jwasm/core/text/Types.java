@@ -21,7 +21,7 @@ final class Types {
     /** A parsed reference type: nullability and the encoded heap type. */
     record RefType(boolean nullable, byte[] heap) {
         void write(ByteWriter w) {
-            if (nullable && heap.length == 1 && (heap[0] & 0xC0) == 0x40) {
+            if (nullable && isAbstract(heap)) {
                 w.u8(heap[0]); // canonical shorthand such as funcref
             } else {
                 w.u8(nullable ? 0x63 : 0x64).bytes(heap);
@@ -33,6 +33,11 @@ final class Types {
             write(w);
             return w.toByteArray();
         }
+    }
+
+    /** Abstract heap types are single bytes in 0x69..0x74 (negative as s33); type indices are not. */
+    static boolean isAbstract(byte[] heap) {
+        return heap.length == 1 && (heap[0] & 0xFF) >= 0x69 && (heap[0] & 0xFF) <= 0x74;
     }
 
     private final IndexSpace types;

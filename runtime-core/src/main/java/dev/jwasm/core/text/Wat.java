@@ -1,6 +1,7 @@
 package dev.jwasm.core.text;
 
 import dev.jwasm.api.TextFormatException;
+import dev.jwasm.api.WasmException;
 import java.util.List;
 
 /** Entry points of the text format front end: WebAssembly text to the binary format. */
@@ -25,7 +26,10 @@ public final class Wat {
         return encodeFields(forms, null, names);
     }
 
-    /** Encodes a "(module $id? ...)" form (also "(module definition $id? ...)"), with a name section. */
+    /**
+     * Encodes a "(module $id? ...)" form (also "(module definition $id? ...)"), with a name section. The
+     * script forms "(module $id? binary "..."*)" and "(module $id? quote "..."*)" are accepted too.
+     */
     public static byte[] encodeModule(SExpr.Parens moduleForm) {
         return encodeModule(moduleForm, true);
     }
@@ -41,7 +45,14 @@ public final class Wat {
         }
         SExpr.Atom id = c.optId();
         if (c.peekKeyword("binary") || c.peekKeyword("quote")) {
-            throw Cursor.unexpected(c.peek());
+            // script forms: the bytes themselves, or text to parse (usually handled by the script runner)
+            boolean binary = c.peekKeyword("binary");
+            c.skip();
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            while (c.hasNext()) {
+                bytes.writeBytes(TextStrings.decode(c.atom(SExpr.Kind.STRING)));
+            }
+            return binary ? bytes.toByteArray() : parseForms(SExprParser.parseAll(bytes.toByteArray()), names);
         }
         List<SExpr> fields = c.items().subList(c.position(), c.items().size());
         return encodeFields(fields, id, names);
@@ -53,8 +64,19 @@ public final class Wat {
         try {
             return m.encode(fields, id);
         } catch (StackOverflowError e) {
-            SExpr at = fields.isEmpty() ? null : fields.get(0);
-            throw new TextFormatException("nesting too deep", at == null ? 1 : at.line(), at == null ? 1 : at.column());
+            throw positioned("nesting too deep", fields, e);
+        } catch (WasmException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // safety net: malformed input must surface as a text format error, never as a Java exception
+            throw positioned("unexpected token", fields, e);
         }
+    }
+
+    private static TextFormatException positioned(String reason, List<SExpr> fields, Throwable cause) {
+        SExpr at = fields.isEmpty() ? null : fields.get(0);
+        TextFormatException e = new TextFormatException(reason, at == null ? 1 : at.line(), at == null ? 1 : at.column());
+        e.initCause(cause);
+        return e;
     }
 }

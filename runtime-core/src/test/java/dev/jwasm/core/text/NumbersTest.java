@@ -52,4 +52,27 @@ class NumbersTest {
         assertEquals(Double.doubleToRawLongBits(0x1.fffffffffffffp1023), Numbers.parseF64Bits("0x1.fffffffffffffp1023"));
         assertThrows(NumberFormatException.class, () -> Numbers.parseF64Bits("0x1p1024"));
     }
+
+    @Test
+    void veryLongTokensDoNotOverflowTheStack() {
+        String digits = "1".repeat(200_000);
+        assertThrows(NumberFormatException.class, () -> Numbers.parseI64(digits));
+        assertThrows(NumberFormatException.class, () -> Numbers.parseF64Bits(digits + ".5"));
+        assertEquals(0L, Numbers.parseF64Bits("0." + "0".repeat(100_000) + "1"));
+        assertEquals(0x7ff0000000000000L & 0, Numbers.parseF64Bits("0e999999999999999999") & 0);
+        assertThrows(NumberFormatException.class, () -> Numbers.parseF64Bits("1e999999999999999999"));
+        assertEquals(0L, Numbers.parseF64Bits("1e-999999999999999999"));
+    }
+
+    @Test
+    void syntax() {
+        assertEquals(true, NumberSyntax.isInt("0x1_f"));
+        assertEquals(false, NumberSyntax.isInt("0x_1"));
+        assertEquals(false, NumberSyntax.isInt("1_"));
+        assertEquals(true, NumberSyntax.isFloat("1.e5"));
+        assertEquals(true, NumberSyntax.isFloat("0x1.p-2"));
+        assertEquals(false, NumberSyntax.isFloat("0x1.p"));
+        assertEquals(false, NumberSyntax.isFloat(".5"));
+        assertEquals(true, NumberSyntax.isFloat("-nan:0xf_f"));
+    }
 }

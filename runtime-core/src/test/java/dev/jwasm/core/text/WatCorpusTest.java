@@ -22,16 +22,10 @@ class WatCorpusTest {
     private static final List<String> ANNOTATION_GAPS = List.of("@custom", "@name", "@metadata", "misplaced @");
 
     /**
-     * Known gaps, by "file:line" of the command: exact function imports of the custom-descriptors proposal
-     * (binary encoding not settled), and old threads-proposal expectations that contradict the current
-     * memory.wast (limits beyond the address range are a validation error, not a syntax error).
+     * Known gaps, by "file:line" of the command: old threads-proposal expectations that contradict the
+     * current memory.wast (limits beyond the address range are a validation error, not a syntax error).
      */
     private static final java.util.Set<String> KNOWN_GAPS = java.util.Set.of(
-            "proposals/custom-descriptors/exact-func-import.wast:1",
-            "proposals/custom-descriptors/exact-func-import.wast:76",
-            "proposals/custom-descriptors/exact-func-import.wast:83",
-            "proposals/custom-descriptors/exact-func-import.wast:129",
-            "proposals/custom-descriptors/exact-func-import.wast:147",
             "proposals/threads/memory.wast:83",
             "proposals/threads/memory.wast:87",
             "proposals/threads/memory.wast:91");
@@ -114,8 +108,7 @@ class WatCorpusTest {
         boolean after = false;
         for (SExpr e : module.items()) {
             if (after && e instanceof SExpr.Atom a && a.kind() == SExpr.Kind.STRING) {
-                out.writeBytes(TextStrings.decode(a));
-                out.write(' ');
+                out.writeBytes(TextStrings.decode(a)); // concatenated as is, like the reference interpreter
             }
             if (e instanceof SExpr.Atom a && a.text().equals("quote")) {
                 after = true;

@@ -1,0 +1,171 @@
+package dev.jwasm.wasi;
+
+import dev.jwasm.api.Linker;
+import dev.jwasm.wasi.abi.FileType;
+import dev.jwasm.wasi.abi.Rights;
+import dev.jwasm.wasi.fs.DirectoryDescriptor;
+import dev.jwasm.wasi.fs.FdTable;
+import dev.jwasm.wasi.fs.InputStreamDescriptor;
+import dev.jwasm.wasi.fs.OutputStreamDescriptor;
+import dev.jwasm.wasi.fs.Preopen;
+import dev.jwasm.wasi.impl.ArgsEnvFunctions;
+import dev.jwasm.wasi.impl.ClockFunctions;
+import dev.jwasm.wasi.impl.FdFunctions;
+import dev.jwasm.wasi.impl.FdIoFunctions;
+import dev.jwasm.wasi.impl.FunctionRegistry;
+import dev.jwasm.wasi.impl.MiscFunctions;
+import dev.jwasm.wasi.impl.PathFunctions;
+import dev.jwasm.wasi.impl.PathOpenFunction;
+import dev.jwasm.wasi.impl.PollFunction;
+import dev.jwasm.wasi.impl.ReaddirFunction;
+import dev.jwasm.wasi.impl.SockFunctions;
+import dev.jwasm.wasi.impl.UnstableFunctions;
+import dev.jwasm.wasi.impl.WasiContext;
+import dev.jwasm.wasi.net.ListenerDescriptor;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code wasi_snapshot_preview1} imports for one guest, scoped to the capabilities of a
+ * {@link WasiConfig}.
+ *
+ * <pre>{@code
+ * try (Wasi wasi = Wasi.create(config)) {
+ *     Linker linker = new Linker(Engine.create());
+ *     wasi.addTo(linker);
+ *     Instance instance = linker.instantiate(module);
+ *     try {
+ *         instance.function("_start").call();
+ *     } catch (WasiExitException e) {
+ *         exitCode = e.exitCode();
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Descriptors: 0-2 are stdio, then one per preopened directory in configuration order, then one per
+ * listener. The state (descriptor table, file offsets) belongs to this object, so use one {@code Wasi} per
+ * guest instance. Not thread-safe; {@link #close()} closes every descriptor the guest still holds.
+ */
+public final class Wasi implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Wasi.class);
+
+    /** The import module name. */
+    public static final String MODULE = "wasi_snapshot_preview1";
+    /** The import module name of the older snapshot 0, see {@link #addUnstableTo}. */
+    public static final String UNSTABLE_MODULE = "wasi_unstable";
+
+    private final FdTable fds;
+    private final List<WasiFunction> functions;
+    private final List<WasiFunction> unstableFunctions;
+    private final List<InetSocketAddress> listenerAddresses;
+
+    private Wasi(FdTable fds, List<WasiFunction> functions, List<WasiFunction> unstableFunctions,
+            List<InetSocketAddress> listenerAddresses) {
+        this.fds = fds;
+        this.functions = functions;
+        this.unstableFunctions = unstableFunctions;
+        this.listenerAddresses = listenerAddresses;
+    }
+
+    /**
+     * Sets up the descriptors of {@code config}: checks the preopened directories exist and binds the
+     * listeners.
+     *
+     * @throws IOException if a preopen is not a directory or a listener cannot be bound
+     */
+    public static Wasi create(WasiConfig config) throws IOException {
+        FdTable fds = new FdTable();
+        List<InetSocketAddress> addresses = new ArrayList<>();
+        try {
+            int stdioType = config.stdioIsTerminal() ? FileType.CHARACTER_DEVICE : FileType.UNKNOWN;
+            fds.put(0, new InputStreamDescriptor(config.stdin(), stdioType, Rights.STDIO & ~Rights.FD_WRITE));
+            fds.put(1, new OutputStreamDescriptor(config.stdout(), stdioType, Rights.STDIO & ~Rights.FD_READ));
+            fds.put(2, new OutputStreamDescriptor(config.stderr(), stdioType, Rights.STDIO & ~Rights.FD_READ));
+            int next = 3;
+            for (Preopen p : config.preopens()) {
+                if (!Files.isDirectory(p.hostRoot())) {
+                    throw new NotDirectoryException(p.hostRoot().toString());
+                }
+                long rights = p.readOnly() ? Rights.DIR_READ_ONLY : Rights.DIR_ALL;
+                long inheriting = p.readOnly() ? Rights.DIR_READ_ONLY | Rights.FILE_READ_ONLY
+                        : Rights.DIR_ALL | Rights.FILE_ALL;
+                LOG.debug("fd {}: preopen {} as {} ({})", next, p.hostRoot().toUri(), p.guestPath(),
+                        p.readOnly() ? "read-only" : "read-write");
+                fds.put(next++, new DirectoryDescriptor(p, List.of(), true, rights, inheriting, 0));
+            }
+            for (WasiConfig.Listener l : config.listeners()) {
+                ListenerDescriptor listener = ListenerDescriptor.bind(l.host(), l.port());
+                LOG.debug("fd {}: TCP listener on {}", next, listener.localAddress());
+                fds.put(next++, listener);
+                addresses.add(listener.localAddress());
+            }
+        } catch (IOException | RuntimeException e) {
+            fds.closeAll();
+            throw e;
+        }
+        WasiContext ctx = new WasiContext(config, fds);
+        FunctionRegistry registry = new FunctionRegistry();
+        ArgsEnvFunctions.register(registry, ctx);
+        ClockFunctions.register(registry, ctx);
+        FdFunctions.register(registry, ctx);
+        FdIoFunctions.register(registry, ctx);
+        ReaddirFunction.register(registry, ctx);
+        PathOpenFunction.register(registry, ctx);
+        PathFunctions.register(registry, ctx);
+        PollFunction.register(registry, ctx);
+        MiscFunctions.register(registry, ctx);
+        SockFunctions.register(registry, ctx);
+        List<WasiFunction> preview1 = registry.functions();
+        return new Wasi(fds, preview1, UnstableFunctions.adapt(preview1, ctx), List.copyOf(addresses));
+    }
+
+    /** Defines every WASI function in {@code linker} under {@link #MODULE}. */
+    public Linker addTo(Linker linker) {
+        for (WasiFunction f : functions) {
+            linker.defineFunction(MODULE, f.name(), f.type(), f.impl());
+        }
+        return linker;
+    }
+
+    /**
+     * Also defines the functions under {@link #UNSTABLE_MODULE} for modules built by old toolchains, sharing
+     * this object's descriptors; see {@link UnstableFunctions} for the ABI differences it translates.
+     */
+    public Linker addUnstableTo(Linker linker) {
+        for (WasiFunction f : unstableFunctions) {
+            linker.defineFunction(UNSTABLE_MODULE, f.name(), f.type(), f.impl());
+        }
+        return linker;
+    }
+
+    /** The {@code wasi_unstable} functions (45: no sock_accept). */
+    public List<WasiFunction> unstableFunctions() {
+        return unstableFunctions;
+    }
+
+    /** All 46 functions, for embedders that link them some other way (and for tests). */
+    public List<WasiFunction> functions() {
+        return functions;
+    }
+
+    public Optional<WasiFunction> function(String name) {
+        return functions.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    /** The bound address of each configured listener (the actual port when 0 was asked for). */
+    public List<InetSocketAddress> listenerAddresses() {
+        return listenerAddresses;
+    }
+
+    @Override
+    public void close() {
+        fds.closeAll();
+    }
+}
