@@ -124,6 +124,23 @@ public final class ModuleCompiler {
         return changed;
     }
 
+    /** Debug aid: {@code -Djwasm.jit.dump=<dir>} writes the generated class files there. */
+    private static void dump(Map<String, byte[]> classes) {
+        String dir = System.getProperty("jwasm.jit.dump");
+        if (dir == null) {
+            return;
+        }
+        try {
+            for (Map.Entry<String, byte[]> e : classes.entrySet()) {
+                java.nio.file.Path p = java.nio.file.Path.of(dir, e.getKey().replace('.', '/') + ".class");
+                java.nio.file.Files.createDirectories(p.getParent());
+                java.nio.file.Files.write(p, e.getValue());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private void recordStats() {
         int n = 0;
         for (boolean b : compiled) {
@@ -149,6 +166,7 @@ public final class ModuleCompiler {
     }
 
     private void install(ModulePlan plan, Map<String, byte[]> classes, int[][] costs) {
+        dump(classes);
         ModuleClassLoader loader = new ModuleClassLoader(ModuleCompiler.class.getClassLoader(), classes,
                 new LinkData(instance, costs));
         MethodType adapterType = MethodType.methodType(void.class, ExecContext.class, int.class);

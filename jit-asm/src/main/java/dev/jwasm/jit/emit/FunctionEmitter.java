@@ -33,6 +33,7 @@ public final class FunctionEmitter {
     /** The JVM allows 255 parameter slots; two are the context and the free slot index. */
     private static final int MAX_PARAM_SLOTS = 253;
     private static final int MAX_LOCAL_SLOTS = 65_000;
+    private static final int I32_EQZ = 0x45;
 
     /** A control frame. */
     static final class Ctrl {
@@ -84,6 +85,8 @@ public final class FunctionEmitter {
     int height;
     private final List<Ctrl> frames = new ArrayList<>();
     boolean live = true;
+    /** A comparison not materialised yet: the JVM jump opcode taken when it is true, or 0. */
+    int pendingJump;
 
     private FunctionEmitter(ClassContext cls, int definedIndex, MethodNode node) {
         this.cls = cls;
@@ -357,6 +360,15 @@ public final class FunctionEmitter {
     }
 
     private void instruction(int op) {
+        if (pendingJump != 0) {
+            if (op == I32_EQZ) {
+                pendingJump = negate(pendingJump);
+                return;
+            }
+            if (op != Opcodes.IF && op != Opcodes.BR_IF && op != Opcodes.SELECT && op != Opcodes.SELECT_T) {
+                materialize();
+            }
+        }
         if (op <= 0x1F) {
             control(op);
         } else if (op <= 0x26) {
@@ -379,6 +391,45 @@ public final class FunctionEmitter {
         } else {
             throw Immediates.unsupported(op);
         }
+    }
+
+    // ---- fused comparisons ----
+
+    private void materialize() {
+        Label yes = new Label();
+        Label done = new Label();
+        mv.visitJumpInsn(pendingJump, yes);
+        pendingJump = 0;
+        mv.visitInsn(ICONST_0);
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(yes);
+        mv.visitInsn(ICONST_1);
+        mv.visitLabel(done);
+    }
+
+    static int negate(int jumpOp) {
+        return switch (jumpOp) {
+            case IFEQ -> IFNE;
+            case IFNE -> IFEQ;
+            case IFLT -> IFGE;
+            case IFGE -> IFLT;
+            case IFGT -> IFLE;
+            case IFLE -> IFGT;
+            case IF_ICMPEQ -> IF_ICMPNE;
+            case IF_ICMPNE -> IF_ICMPEQ;
+            case IF_ICMPLT -> IF_ICMPGE;
+            case IF_ICMPGE -> IF_ICMPLT;
+            case IF_ICMPGT -> IF_ICMPLE;
+            case IF_ICMPLE -> IF_ICMPGT;
+            default -> throw new IllegalArgumentException("not a conditional jump: " + jumpOp);
+        };
+    }
+
+    /** Jumps to {@code target} when the i32 condition on top (or the pending comparison) is true/false. */
+    private void conditionalJump(boolean whenTrue, Label target) {
+        int op = pendingJump != 0 ? pendingJump : IFNE;
+        pendingJump = 0;
+        mv.visitJumpInsn(whenTrue ? op : negate(op), target);
     }
 
     // ---- control ----
@@ -461,7 +512,7 @@ public final class FunctionEmitter {
             meter(f.costIndex);
         } else if (kind == IF) {
             f.elseLabel = new Label();
-            mv.visitJumpInsn(IFEQ, f.elseLabel);
+            conditionalJump(false, f.elseLabel);
         }
         frames.add(f);
     }
@@ -547,11 +598,11 @@ public final class FunctionEmitter {
     private void brIf(int depth) {
         pop();
         if (!needsShuffle(depth)) {
-            mv.visitJumpInsn(IFNE, frames.get(frames.size() - 1 - depth).label);
+            conditionalJump(true, frames.get(frames.size() - 1 - depth).label);
             return;
         }
         Label skip = new Label();
-        mv.visitJumpInsn(IFEQ, skip);
+        conditionalJump(false, skip);
         branch(depth);
         mv.visitLabel(skip);
     }
@@ -673,7 +724,7 @@ public final class FunctionEmitter {
         char k = pop();
         Label isFalse = new Label();
         Label done = new Label();
-        mv.visitJumpInsn(IFEQ, isFalse);
+        conditionalJump(false, isFalse);
         popValue(k);
         mv.visitJumpInsn(GOTO, done);
         mv.visitLabel(isFalse);

@@ -37,37 +37,33 @@ final class NumericEmitter {
         }
     }
 
-    /** Pushes 1 if the jump {@code jumpOp} (already having its operands on the stack) is taken, else 0. */
-    private static void bool(MethodVisitor mv, int jumpOp) {
-        Label yes = new Label();
-        Label done = new Label();
-        mv.visitJumpInsn(jumpOp, yes);
-        mv.visitInsn(ICONST_0);
-        mv.visitJumpInsn(GOTO, done);
-        mv.visitLabel(yes);
-        mv.visitInsn(ICONST_1);
-        mv.visitLabel(done);
+    /**
+     * Leaves a comparison whose operands are on the stack as a pending conditional jump: the next
+     * {@code if}, {@code br_if} or {@code select} jumps on it directly, anything else materialises 0/1.
+     */
+    private static void bool(FunctionEmitter e, int jumpOp) {
+        e.pendingJump = jumpOp;
     }
 
     private static void integerCompare(FunctionEmitter e, int op) {
         MethodVisitor mv = e.mv;
         e.height -= op == 0x45 || op == 0x50 ? 1 : 2;
         switch (op) {
-            case 0x45 -> bool(mv, IFEQ);
-            case 0x46 -> bool(mv, IF_ICMPEQ);
-            case 0x47 -> bool(mv, IF_ICMPNE);
-            case 0x48 -> bool(mv, IF_ICMPLT);
+            case 0x45 -> bool(e, IFEQ);
+            case 0x46 -> bool(e, IF_ICMPEQ);
+            case 0x47 -> bool(e, IF_ICMPNE);
+            case 0x48 -> bool(e, IF_ICMPLT);
             case 0x49 -> unsignedI32(e, IFLT);
-            case 0x4A -> bool(mv, IF_ICMPGT);
+            case 0x4A -> bool(e, IF_ICMPGT);
             case 0x4B -> unsignedI32(e, IFGT);
-            case 0x4C -> bool(mv, IF_ICMPLE);
+            case 0x4C -> bool(e, IF_ICMPLE);
             case 0x4D -> unsignedI32(e, IFLE);
-            case 0x4E -> bool(mv, IF_ICMPGE);
+            case 0x4E -> bool(e, IF_ICMPGE);
             case 0x4F -> unsignedI32(e, IFGE);
             case 0x50 -> {
                 mv.visitInsn(LCONST_0);
                 mv.visitInsn(LCMP);
-                bool(mv, IFEQ);
+                bool(e, IFEQ);
             }
             default -> i64Compare(e, op);
         }
@@ -76,7 +72,7 @@ final class NumericEmitter {
 
     private static void unsignedI32(FunctionEmitter e, int jumpOp) {
         e.invokeStatic("java/lang/Integer", "compareUnsigned", "(II)I");
-        bool(e.mv, jumpOp);
+        bool(e, jumpOp);
     }
 
     private static void i64Compare(FunctionEmitter e, int op) {
@@ -94,7 +90,7 @@ final class NumericEmitter {
             case 0x57, 0x58 -> IFLE;
             default -> IFGE;
         };
-        bool(e.mv, jump);
+        bool(e, jump);
     }
 
     private static final String[] CMP_NAMES = {"Eq", "Ne", "Lt", "Gt", "Le", "Ge"};
