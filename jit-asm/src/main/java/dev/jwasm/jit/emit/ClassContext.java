@@ -62,7 +62,7 @@ public final class ClassContext {
     /** Pushes the fuel cost stored at {@code costIndex}. */
     void cost(MethodVisitor mv, int costIndex) {
         get(mv, "COSTS", new Field("[I", "costs", -2, null));
-        mv.visitLdcInsn(costIndex);
+        Ints.push(mv, costIndex);
         mv.visitInsn(IALOAD);
     }
 
@@ -95,10 +95,10 @@ public final class ClassContext {
             mv.visitVarInsn(ALOAD, 0);
             String ret = f.cast != null ? Names.FUNC_D : f.desc;
             if (f.index == -2) {
-                mv.visitLdcInsn(classIndex);
+                Ints.push(mv, classIndex);
                 mv.visitMethodInsn(INVOKEVIRTUAL, Names.LINK, f.getter, "(I)" + ret, false);
             } else if (f.index >= 0) {
-                mv.visitLdcInsn(f.index);
+                Ints.push(mv, f.index);
                 mv.visitMethodInsn(INVOKEVIRTUAL, Names.LINK, f.getter, "(I)" + ret, false);
             } else {
                 mv.visitMethodInsn(INVOKEVIRTUAL, Names.LINK, f.getter, "()" + ret, false);

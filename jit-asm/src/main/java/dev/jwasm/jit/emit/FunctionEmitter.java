@@ -160,7 +160,7 @@ public final class FunctionEmitter {
         for (int i = 0; i < params.length; i++) {
             mv.visitVarInsn(ALOAD, 0);
             mv.visitVarInsn(ILOAD, 1);
-            mv.visitLdcInsn(i);
+            Ints.push(mv, i);
             mv.visitInsn(IADD);
             mv.visitMethodInsn(INVOKESTATIC, Names.RT, "get" + params[i], "(" + Names.CTX_D + "I)"
                     + Names.desc(params[i]), false);
@@ -240,7 +240,7 @@ public final class FunctionEmitter {
         loadCtx();
         mv.visitVarInsn(ILOAD, spSlot);
         if (i != 0) {
-            mv.visitLdcInsn(i);
+            Ints.push(mv, i);
             mv.visitInsn(IADD);
         }
     }
@@ -677,7 +677,7 @@ public final class FunctionEmitter {
         FuncType t = module.types().get(typeIndex).funcType();
         char idx = pop();
         cls.table(mv, table);
-        mv.visitLdcInsn(plan.typeIds[typeIndex]);
+        Ints.push(mv, plan.typeIds[typeIndex]);
         rt(idx == 'J' ? "indirect64" : "indirect", "(" + idx + Names.TABLE_D + "I)" + Names.FUNC_D);
         mv.visitVarInsn(ASTORE, fnSlot);
         genericCall(t);
@@ -780,19 +780,19 @@ public final class FunctionEmitter {
     private void constant(int op) {
         switch (op) {
             case Opcodes.I32_CONST -> {
-                mv.visitLdcInsn(in.s32());
+                Ints.push(mv, in.s32());
                 push('I');
             }
             case Opcodes.I64_CONST -> {
-                mv.visitLdcInsn(in.s64());
+                Ints.push(mv, in.s64());
                 push('J');
             }
             case Opcodes.F32_CONST -> {
-                mv.visitLdcInsn(in.fixed32());
+                Ints.push(mv, in.fixed32());
                 push('I');
             }
             default -> {
-                mv.visitLdcInsn(in.fixed64());
+                Ints.push(mv, in.fixed64());
                 push('J');
             }
         }

@@ -54,11 +54,11 @@ final class MemoryEmitter {
         char ret = helperResult(name);
         if (e.memSlots[mem] >= 0) {
             mv.visitVarInsn(ALOAD, e.memSlots[mem]);
-            mv.visitLdcInsn((int) offset);
+            Ints.push(mv, (int) offset);
             e.invokeStatic(Names.MA, name, "(I[BI)" + ret);
         } else {
             e.cls.memory(mv, mem);
-            mv.visitLdcInsn(offset);
+            Ints.push(mv, offset);
             e.invokeStatic(Names.MA, "m64" + Character.toUpperCase(name.charAt(0)) + name.substring(1),
                     "(" + addr + Names.MEM_D + "J)" + ret);
         }
@@ -80,11 +80,11 @@ final class MemoryEmitter {
         }
         if (e.memSlots[mem] >= 0) {
             mv.visitVarInsn(ALOAD, e.memSlots[mem]);
-            mv.visitLdcInsn((int) offset);
+            Ints.push(mv, (int) offset);
             e.invokeStatic(Names.MA, name, "(I" + helperValue + "[BI)V");
         } else {
             e.cls.memory(mv, mem);
-            mv.visitLdcInsn(offset);
+            Ints.push(mv, offset);
             e.invokeStatic(Names.MA, "m64" + Character.toUpperCase(name.charAt(0)) + name.substring(1),
                     "(" + addr + helperValue + Names.MEM_D + "J)V");
         }
@@ -141,13 +141,13 @@ final class MemoryEmitter {
                 int mem = e.in.u32();
                 threeLongs(e);
                 e.cls.instance(mv);
-                mv.visitLdcInsn(data);
+                Ints.push(mv, data);
                 e.cls.memory(mv, mem);
                 e.invokeStatic(Names.MA, "init", "(JJJ" + Names.INST_D + "I" + Names.MEM_D + ")V");
             }
             case 9 -> {
                 e.cls.instance(mv);
-                mv.visitLdcInsn(e.in.u32());
+                Ints.push(mv, e.in.u32());
                 e.invokeStatic(Names.MA, "dataDrop", "(" + Names.INST_D + "I)V");
             }
             case 10 -> {
@@ -181,13 +181,13 @@ final class MemoryEmitter {
                 int table = e.in.u32();
                 threeLongs(e);
                 e.cls.instance(mv);
-                mv.visitLdcInsn(elem);
+                Ints.push(mv, elem);
                 e.cls.table(mv, table);
                 e.rt("tableInit", "(JJJ" + Names.INST_D + "I" + Names.TABLE_D + ")V");
             }
             case 13 -> {
                 e.cls.instance(mv);
-                mv.visitLdcInsn(e.in.u32());
+                Ints.push(mv, e.in.u32());
                 e.rt("elemDrop", "(" + Names.INST_D + "I)V");
             }
             case 14 -> {
