@@ -22,6 +22,7 @@ public final class ClassContext {
     final int classIndex;
     final ModulePlan plan;
     private final Map<String, Field> fields = new LinkedHashMap<>();
+    private final java.util.Set<Integer> dispatchers = new java.util.TreeSet<>();
     private int[] costs = new int[16];
     private int costCount;
 
@@ -66,6 +67,13 @@ public final class ClassContext {
         mv.visitInsn(IALOAD);
     }
 
+    /** Calls the dispatcher of type {@code typeIndex} (generated in {@link #finish}). */
+    void dispatch(MethodVisitor mv, int typeIndex) {
+        dispatchers.add(typeIndex);
+        mv.visitMethodInsn(INVOKESTATIC, internalName, DispatcherEmitter.name(typeIndex),
+                DispatcherEmitter.descriptor(plan.module.types().get(typeIndex).funcType()), false);
+    }
+
     int newCost() {
         if (costCount == costs.length) {
             costs = Arrays.copyOf(costs, costCount * 2);
@@ -84,6 +92,9 @@ public final class ClassContext {
 
     /** Declares the registered fields and writes the static initialiser. */
     public void finish(ClassWriter cw) {
+        for (int typeIndex : dispatchers) {
+            DispatcherEmitter.emit(cw, this, typeIndex);
+        }
         MethodVisitor mv = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
         mv.visitCode();
         mv.visitLdcInsn(Type.getObjectType(internalName));

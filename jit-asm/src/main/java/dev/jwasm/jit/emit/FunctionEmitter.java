@@ -674,22 +674,31 @@ public final class FunctionEmitter {
     }
 
     private void callIndirect(int typeIndex, int table) {
-        FuncType t = module.types().get(typeIndex).funcType();
         char idx = pop();
         cls.table(mv, table);
         Ints.push(mv, plan.typeIds[typeIndex]);
         rt(idx == 'J' ? "indirect64" : "indirect", "(" + idx + Names.TABLE_D + "I)" + Names.FUNC_D);
-        mv.visitVarInsn(ASTORE, fnSlot);
-        genericCall(t);
-        reloadMemories();
+        dispatch(typeIndex);
     }
 
     private void callRef(int typeIndex) {
-        FuncType t = module.types().get(typeIndex).funcType();
         pop();
         rt("callRef", "(" + Names.OBJ_D + ")" + Names.FUNC_D);
-        mv.visitVarInsn(ASTORE, fnSlot);
-        genericCall(t);
+        dispatch(typeIndex);
+    }
+
+    /** Calls the checked function on top of the stack through the class's dispatcher for its type. */
+    private void dispatch(int typeIndex) {
+        FuncType t = module.types().get(typeIndex).funcType();
+        loadCtx();
+        mv.visitVarInsn(ILOAD, spSlot);
+        cls.dispatch(mv, typeIndex);
+        height -= t.params().size();
+        if (t.results().size() == 1) {
+            push(ModulePlan.kind(t.results().get(0)));
+        } else {
+            readResults(t);
+        }
         reloadMemories();
     }
 

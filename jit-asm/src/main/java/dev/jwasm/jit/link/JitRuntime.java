@@ -69,7 +69,13 @@ public final class JitRuntime {
 
     // ---- calls through tables and references ----
 
+    /** The checked target of call_indirect; the common case is small enough for HotSpot to inline. */
     public static FunctionInstance indirect(int index, TableInstance table, int typeId) {
+        Object[] elems = table.elements;
+        // A negative index is an unsigned one of at least 2^31, beyond any table: the slow path traps.
+        if (index >= 0 && index < elems.length && elems[index] instanceof FunctionInstance f && f.typeId == typeId) {
+            return f;
+        }
         return indirect64(index & 0xFFFF_FFFFL, table, typeId);
     }
 
@@ -87,6 +93,11 @@ public final class JitRuntime {
             throw new WasmTrap(TrapKind.INDIRECT_CALL_TYPE_MISMATCH);
         }
         return f;
+    }
+
+    /** The defined index of {@code f} if it is a function of {@code inst}, else -1 (dispatcher switch key). */
+    public static int definedIndexIn(FunctionInstance f, InstanceImpl inst) {
+        return f instanceof dev.jwasm.core.runtime.WasmFunction w && w.instance == inst ? w.definedIndex : -1;
     }
 
     public static FunctionInstance callRef(Object ref) {
