@@ -37,6 +37,12 @@ public final class ModuleCompiler {
     private static final int FUNCTIONS_PER_CLASS = 200;
     private static final int MAX_ROUNDS = 8;
 
+    static {
+        // Generated code must never be the first to initialise these (see MemoryAccess.warmUp).
+        dev.jwasm.jit.link.MemoryAccess.warmUp();
+        dev.jwasm.jit.link.JitRuntime.isNull(null);
+    }
+
     private final InstanceImpl instance;
     private final DecodedModule module;
     private final boolean[] compiled;

@@ -22,6 +22,19 @@ public final class MemoryAccess {
     private MemoryAccess() {
     }
 
+    /**
+     * Initialises this class and links its VarHandle call sites. Done when the JIT loads, because the first
+     * use could otherwise happen deep in a guest recursion, where a StackOverflowError during class
+     * initialisation or linkage would poison the class for the whole JVM.
+     */
+    public static void warmUp() {
+        byte[] m = new byte[16];
+        i64Store(0, i64Load(0, m, 0), m, 8);
+        i32Store(0, i32Load(0, m, 4) + load16S(0, m, 0) + load16U(0, m, 0) + (int) load32U(0, m, 0), m, 0);
+        store16(0, load8S(0, m, 0) + load8U(0, m, 0), m, 0);
+        store8(0, 0, m, 0);
+    }
+
     private static WasmTrap oob() {
         return new WasmTrap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
     }
