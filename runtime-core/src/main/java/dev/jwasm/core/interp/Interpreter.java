@@ -365,7 +365,7 @@ public final class Interpreter {
                 case 0xAF: case 0xB0: case 0xB1: case 0xB2: case 0xB3: case 0xB4: case 0xB5: case 0xB6:
                 case 0xB7: case 0xB8: case 0xB9: case 0xBA: case 0xBB: case 0xBC: case 0xBD: case 0xBE:
                 case 0xBF: case 0xC0: case 0xC1: case 0xC2: case 0xC3: case 0xC4:
-                    s[sp - 1] = Conversions.convert(op, s[sp - 1]);
+                    s[sp - 1] = ConversionDispatch.convert(op, s[sp - 1]);
                     break;
                 // references
                 case Op.REF_NULL: r[sp++] = null; break;
@@ -380,7 +380,7 @@ public final class Interpreter {
                 // 0xFC prefix
                 case Op.MISC_BASE: case Op.MISC_BASE + 1: case Op.MISC_BASE + 2: case Op.MISC_BASE + 3:
                 case Op.MISC_BASE + 4: case Op.MISC_BASE + 5: case Op.MISC_BASE + 6: case Op.MISC_BASE + 7:
-                    s[sp - 1] = Conversions.truncSat(op - Op.MISC_BASE, s[sp - 1]);
+                    s[sp - 1] = ConversionDispatch.truncSat(op - Op.MISC_BASE, s[sp - 1]);
                     break;
                 case Op.MISC_BASE + 8: case Op.MISC_BASE + 9: case Op.MISC_BASE + 10: case Op.MISC_BASE + 11:
                 case Op.MISC_BASE + 12: case Op.MISC_BASE + 13: case Op.MISC_BASE + 14: case Op.MISC_BASE + 15:
@@ -388,6 +388,44 @@ public final class Interpreter {
                     sp = Support.misc(inst, op - Op.MISC_BASE, code[pc], code[pc + 1], s, r, sp);
                     pc += Support.MISC_IMMEDIATES[op - Op.MISC_BASE];
                     break;
+                // superinstructions
+                case Op.LOCAL_GET2:
+                    s[sp] = s[fp + code[pc]];
+                    s[sp + 1] = s[fp + code[pc + 1]];
+                    sp += 2;
+                    pc += 2;
+                    break;
+                case Op.LOCAL_GET_I32_CONST:
+                    s[sp] = s[fp + code[pc]];
+                    s[sp + 1] = code[pc + 1];
+                    sp += 2;
+                    pc += 2;
+                    break;
+                case Op.I32_ADD_LOCAL_CONST: s[sp++] = (int) s[fp + code[pc]] + code[pc + 1]; pc += 2; break;
+                case Op.I32_ADD_LL: s[sp++] = (int) s[fp + code[pc]] + (int) s[fp + code[pc + 1]]; pc += 2; break;
+                case Op.I32_LOAD_LOCAL: s[sp++] = mem.loadI32(ea(s[fp + code[pc]], code[pc + 1])); pc += 2; break;
+                case Op.BR_IF_CMP: pc = (int) s[--sp] == 0 ? code[pc] : pc + 1; break;
+                case Op.BR_IF_CMP + 1: sp -= 2; pc = (int) s[sp] == (int) s[sp + 1] ? code[pc] : pc + 1; break;
+                case Op.BR_IF_CMP + 2: sp -= 2; pc = (int) s[sp] != (int) s[sp + 1] ? code[pc] : pc + 1; break;
+                case Op.BR_IF_CMP + 3: sp -= 2; pc = (int) s[sp] < (int) s[sp + 1] ? code[pc] : pc + 1; break;
+                case Op.BR_IF_CMP + 4: sp -= 2; pc = I32Ops.ltU((int) s[sp], (int) s[sp + 1]) != 0 ? code[pc] : pc + 1; break;
+                case Op.BR_IF_CMP + 5: sp -= 2; pc = (int) s[sp] > (int) s[sp + 1] ? code[pc] : pc + 1; break;
+                case Op.BR_IF_CMP + 6: sp -= 2; pc = I32Ops.gtU((int) s[sp], (int) s[sp + 1]) != 0 ? code[pc] : pc + 1; break;
+                case Op.BR_IF_CMP + 7: sp -= 2; pc = (int) s[sp] <= (int) s[sp + 1] ? code[pc] : pc + 1; break;
+                case Op.BR_IF_CMP + 8: sp -= 2; pc = I32Ops.leU((int) s[sp], (int) s[sp + 1]) != 0 ? code[pc] : pc + 1; break;
+                case Op.BR_IF_CMP + 9: sp -= 2; pc = (int) s[sp] >= (int) s[sp + 1] ? code[pc] : pc + 1; break;
+                case Op.BR_IF_CMP + 10: sp -= 2; pc = I32Ops.geU((int) s[sp], (int) s[sp + 1]) != 0 ? code[pc] : pc + 1; break;
+                case Op.IF_CMP: pc = (int) s[--sp] != 0 ? code[pc] : pc + 1; break;
+                case Op.IF_CMP + 1: sp -= 2; pc = (int) s[sp] != (int) s[sp + 1] ? code[pc] : pc + 1; break;
+                case Op.IF_CMP + 2: sp -= 2; pc = (int) s[sp] == (int) s[sp + 1] ? code[pc] : pc + 1; break;
+                case Op.IF_CMP + 3: sp -= 2; pc = (int) s[sp] >= (int) s[sp + 1] ? code[pc] : pc + 1; break;
+                case Op.IF_CMP + 4: sp -= 2; pc = I32Ops.geU((int) s[sp], (int) s[sp + 1]) != 0 ? code[pc] : pc + 1; break;
+                case Op.IF_CMP + 5: sp -= 2; pc = (int) s[sp] <= (int) s[sp + 1] ? code[pc] : pc + 1; break;
+                case Op.IF_CMP + 6: sp -= 2; pc = I32Ops.leU((int) s[sp], (int) s[sp + 1]) != 0 ? code[pc] : pc + 1; break;
+                case Op.IF_CMP + 7: sp -= 2; pc = (int) s[sp] > (int) s[sp + 1] ? code[pc] : pc + 1; break;
+                case Op.IF_CMP + 8: sp -= 2; pc = I32Ops.gtU((int) s[sp], (int) s[sp + 1]) != 0 ? code[pc] : pc + 1; break;
+                case Op.IF_CMP + 9: sp -= 2; pc = (int) s[sp] < (int) s[sp + 1] ? code[pc] : pc + 1; break;
+                case Op.IF_CMP + 10: sp -= 2; pc = I32Ops.ltU((int) s[sp], (int) s[sp + 1]) != 0 ? code[pc] : pc + 1; break;
                 default:
                     throw new IllegalStateException("bad lowered opcode " + op + " at " + (pc - 1));
             }

@@ -30,6 +30,10 @@ final class Lowerer {
     private boolean live = true;
     private final List<Frame> frames = new ArrayList<>();
     private int functionCost;
+    /** Start of the most recent instruction, for the peephole pass; -1 when none. */
+    private int lastStart = -1;
+    /** Highest code position a label was bound to: instructions before it must not fuse across it. */
+    private int barrier;
 
     /** A control frame being lowered. */
     private static final class Frame {
@@ -94,7 +98,11 @@ final class Lowerer {
             if (live) {
                 costFrame().cost++;
             }
+            int start = len;
             lowerOp(op);
+            if (live && len > start) {
+                lastStart = lastStart >= barrier && lastStart < start && fuse(lastStart, start) ? lastStart : start;
+            }
         }
         return new InterpretedCode(Arrays.copyOf(code, len), localTypes.length,
                 module.functionType(funcIndex).params().size(), maxHeight + 1, Math.max(1, functionCost));
@@ -266,6 +274,7 @@ final class Lowerer {
         Frame f = new Frame(op == Opcodes.LOOP, op == Opcodes.IF, height - bt[0], bt[0], bt[1], live);
         if (f.loop) {
             f.target = len;
+            barrier = len;
             emit(Op.LOOP, 0);
         } else if (f.isIf) {
             emit(Op.IF);
@@ -285,6 +294,7 @@ final class Lowerer {
             }
             live = true;
             code[f.ifPatch] = len;
+            barrier = len;
             f.ifPatch = -1;
         }
         height = f.baseHeight + f.params;
@@ -297,6 +307,7 @@ final class Lowerer {
         if (!live) {
             return;
         }
+        barrier = len;
         if (f.ifPatch >= 0) {
             code[f.ifPatch] = len;
         }
@@ -528,6 +539,70 @@ final class Lowerer {
                 push(1);
             }
             default -> throw new UnsupportedOperationException("instruction 0xfc " + sub + " is not supported yet");
+        }
+    }
+
+    // ---- peephole: fuse the instruction at prev with the one just emitted at cur ----
+
+    private boolean fuse(int prev, int cur) {
+        int a = code[prev];
+        int b = code[cur];
+        if (a == Op.LOCAL_GET && b == Op.LOCAL_GET && len == cur + 2) {
+            return rewrite(prev, Op.LOCAL_GET2, code[prev + 1], code[cur + 1]);
+        }
+        if (a == Op.LOCAL_GET && b == Op.I32_CONST && len == cur + 2) {
+            return rewrite(prev, Op.LOCAL_GET_I32_CONST, code[prev + 1], code[cur + 1]);
+        }
+        if (a == Op.LOCAL_GET_I32_CONST && (b == 0x6A || b == 0x6B) && len == cur + 1) {
+            int c = b == 0x6A ? code[prev + 2] : -code[prev + 2];
+            return rewrite(prev, Op.I32_ADD_LOCAL_CONST, code[prev + 1], c);
+        }
+        if (a == Op.LOCAL_GET2 && b == 0x6A && len == cur + 1) {
+            return rewrite(prev, Op.I32_ADD_LL, code[prev + 1], code[prev + 2]);
+        }
+        if (a == Op.LOCAL_GET && b == Op.I32_LOAD && len == cur + 2) {
+            return rewrite(prev, Op.I32_LOAD_LOCAL, code[prev + 1], code[cur + 1]);
+        }
+        if (a == Op.LOCAL_SET && b == Op.LOCAL_GET && code[prev + 1] == code[cur + 1] && len == cur + 2) {
+            code[prev] = Op.LOCAL_TEE;
+            len = prev + 2;
+            return true;
+        }
+        boolean cmp = a >= 0x45 && a <= 0x4F && cur == prev + 1;
+        if (cmp && b == Op.BR_IF_SIMPLE) {
+            relocatePatch(cur + 1, prev + 1);
+            return rewrite(prev, Op.BR_IF_CMP + (a - 0x45), code[cur + 1]);
+        }
+        if (cmp && b == Op.IF && top().ifPatch == cur + 1) {
+            top().ifPatch = prev + 1;
+            return rewrite(prev, Op.IF_CMP + (a - 0x45), code[cur + 1]);
+        }
+        return false;
+    }
+
+    private boolean rewrite(int at, int op, int imm) {
+        code[at] = op;
+        code[at + 1] = imm;
+        len = at + 2;
+        return true;
+    }
+
+    private boolean rewrite(int at, int op, int imm1, int imm2) {
+        code[at] = op;
+        code[at + 1] = imm1;
+        code[at + 2] = imm2;
+        len = at + 3;
+        return true;
+    }
+
+    /** A forward branch's target slot moved from {@code from} to {@code to}. */
+    private void relocatePatch(int from, int to) {
+        for (Frame f : frames) {
+            for (int i = 0; i < f.patchCount; i++) {
+                if (f.patches[i] == from) {
+                    f.patches[i] = to;
+                }
+            }
         }
     }
 }

@@ -78,4 +78,20 @@ final class Op {
     static final int SELECT_REF = 0x107;
     /** MEM_GENERIC wasmOpcode memIndex offsetLow offsetHigh: loads/stores on other or 64-bit memories. */
     static final int MEM_GENERIC = 0x108;
+
+    // Superinstructions formed by Lowerer's peephole pass (never across a branch target).
+    /** LOCAL_GET2 a b: pushes two locals. */
+    static final int LOCAL_GET2 = 0x110;
+    /** LOCAL_GET_I32_CONST a c: pushes a local and a constant. */
+    static final int LOCAL_GET_I32_CONST = 0x111;
+    /** I32_ADD_LOCAL_CONST a c: pushes local a + c (also local - c with c negated). */
+    static final int I32_ADD_LOCAL_CONST = 0x112;
+    /** I32_ADD_LL a b: pushes local a + local b. */
+    static final int I32_ADD_LL = 0x113;
+    /** I32_LOAD_LOCAL a offset: i32.load from memory 0 at local a. */
+    static final int I32_LOAD_LOCAL = 0x114;
+    /** BR_IF_CMP + (cmp - 0x45) target: an i32 comparison (eqz..ge_u) fused with a non-adjusting br_if. */
+    static final int BR_IF_CMP = 0x120;
+    /** IF_CMP + (cmp - 0x45) target: an i32 comparison fused with if (jumps when the comparison is false). */
+    static final int IF_CMP = 0x130;
 }

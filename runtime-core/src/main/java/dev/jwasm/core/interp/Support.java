@@ -36,8 +36,11 @@ final class Support {
     static void toFrameBase(long[] s, Object[] r, int sp, int fp, int n) {
         int src = sp - n;
         if (src != fp) {
-            System.arraycopy(s, src, s, fp, n);
-            System.arraycopy(r, src, r, fp, n);
+            // Usually zero to two values: a plain loop beats System.arraycopy's call overhead.
+            for (int i = 0; i < n; i++) {
+                s[fp + i] = s[src + i];
+                r[fp + i] = r[src + i];
+            }
         }
     }
 

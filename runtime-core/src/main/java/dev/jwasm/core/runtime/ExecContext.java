@@ -72,8 +72,12 @@ public final class ExecContext {
             throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED);
         }
         int n = (int) Math.min(MAX_STACK_SLOTS, Math.max((long) needed, stack.length * 2L));
-        stack = Arrays.copyOf(stack, n);
-        refs = Arrays.copyOf(refs, n);
+        try {
+            stack = Arrays.copyOf(stack, n);
+            refs = Arrays.copyOf(refs, n);
+        } catch (OutOfMemoryError e) {
+            throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED);
+        }
     }
 
     /** Charges fuel and checks the deadline; called at function entry and loop back-edges when metered. */

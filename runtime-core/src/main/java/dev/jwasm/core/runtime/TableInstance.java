@@ -31,7 +31,12 @@ public final class TableInstance implements Table {
             throw new WasmTrap(TrapKind.MEMORY_LIMIT, "memory limit exceeded: table of " + l.min()
                     + " elements is larger than this runtime supports");
         }
-        this.elements = new Object[(int) l.min()];
+        try {
+            this.elements = new Object[(int) l.min()];
+        } catch (OutOfMemoryError e) {
+            throw new WasmTrap(TrapKind.MEMORY_LIMIT, "memory limit exceeded: cannot allocate a table of "
+                    + l.min() + " elements");
+        }
         checkElement(init);
         if (init != null) {
             Arrays.fill(elements, init);

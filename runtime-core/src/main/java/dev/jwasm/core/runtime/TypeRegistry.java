@@ -10,6 +10,7 @@ import dev.jwasm.core.model.SubType;
 import dev.jwasm.core.model.ValType;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Canonical ids for defined types, shared by all modules, so signature checks across instances compare ints.
@@ -20,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TypeRegistry {
     private static final ConcurrentHashMap<String, Integer> IDS = new ConcurrentHashMap<>();
+    private static final AtomicInteger NEXT_ID = new AtomicInteger();
     /** Canonical id -> canonical id of its declared supertype (absent when none). */
     private static final ConcurrentHashMap<Integer, Integer> SUPERTYPES = new ConcurrentHashMap<>();
 
@@ -45,14 +47,14 @@ public final class TypeRegistry {
             }
             String group = groupKey(types, ids, start, Math.min(size, types.size() - start));
             for (int j = start; j < start + size && j < types.size(); j++) {
-                ids[j] = intern(group + "#" + (j - start), superOf(types.get(j), ids, start, size));
+                ids[j] = intern(group + "#" + (j - start), superOf(types.get(j), ids));
             }
             i = start + size;
         }
         return ids;
     }
 
-    private static int superOf(SubType t, int[] ids, int start, int size) {
+    private static int superOf(SubType t, int[] ids) {
         if (t.supertypeCount() == 0) {
             return -1;
         }
@@ -65,7 +67,7 @@ public final class TypeRegistry {
     private static int intern(String key, int supertype) {
         Integer id = IDS.get(key);
         if (id == null) {
-            id = IDS.computeIfAbsent(key, k -> IDS.size());
+            id = IDS.computeIfAbsent(key, k -> NEXT_ID.getAndIncrement());
         }
         if (supertype >= 0) {
             SUPERTYPES.putIfAbsent(id, supertype);

@@ -95,7 +95,8 @@ final class Lexer {
             if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
                 advance();
             } else if (c == ';' && peek(1) == ';') {
-                while (!atEnd() && src.charAt(pos) != '\n') {
+                // A line comment ends at a newline: U+0A, U+0D or both (spec text/lexical).
+                while (!atEnd() && src.charAt(pos) != '\n' && src.charAt(pos) != '\r') {
                     advance();
                 }
             } else if (c == '(' && peek(1) == ';') {

@@ -174,6 +174,31 @@ class InterpreterTest {
     }
 
     @Test
+    void aJavaStackOverflowBecomesCallStackExhausted() {
+        TestModule m = fib();
+        // Each frame keeps 200 locals so the value stack grows too.
+        m.func("forever", V_V, java.util.Collections.nCopies(200, I32), new Code().call(1).end());
+        Instance inst = instantiate(Engine.builder().maxCallDepth(Integer.MAX_VALUE).build(), m);
+        assertEquals(TrapKind.CALL_STACK_EXHAUSTED, assertThrows(WasmTrap.class, () -> inst.function("forever").call()).kind());
+        assertEquals(55, callInt(inst, "fib", 10));
+    }
+
+    @Test
+    void hostFunctionsMayCallBackIntoTheGuest() {
+        TestModule m = new TestModule();
+        int host = m.importFunc("env", "twice", I_I);
+        m.func("square", I_I, List.of(), new Code().get(0).get(0).op(0x6C).end());
+        m.func("viaHost", I_I, List.of(), new Code().get(0).call(host).end());
+        Linker linker = new Linker(Engine.create());
+        linker.defineFunction("env", "twice", I_I, (caller, args) -> {
+            int f = caller.instance().function("square").call(args)[0].asInt();
+            return new Value[] {Value.i32(2 * f)};
+        });
+        Instance inst = linker.instantiate(m.build());
+        assertEquals(200, callInt(inst, "viaHost", 10));
+    }
+
+    @Test
     void theEngineCallDepthLimitIsEnforced() {
         Instance inst = instantiate(Engine.builder().maxCallDepth(10).build(), fib());
         assertEquals(34, callInt(inst, "fib", 9));

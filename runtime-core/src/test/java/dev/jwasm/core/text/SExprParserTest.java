@@ -28,6 +28,12 @@ class SExprParserTest {
     }
 
     @Test
+    void lineCommentEndsAtALoneCarriageReturn() {
+        List<SExpr> forms = SExprParser.parseAll("(a ;; comment\r b)");
+        assertEquals(2, ((SExpr.Parens) forms.get(0)).items().size());
+    }
+
+    @Test
     void errors() {
         assertEquals("unclosed string", reason("(func \"abc"));
         assertEquals("unexpected token", reason("(func))"));

@@ -4,8 +4,8 @@ package dev.jwasm.core.interp;
  * The conversion instructions (0xA7..0xC4 and the saturating 0xFC 0..7) over raw slot bits, kept out of the
  * main loop to keep it small.
  */
-final class Conversions {
-    private Conversions() {
+final class ConversionDispatch {
+    private ConversionDispatch() {
     }
 
     private static float f(long v) {
