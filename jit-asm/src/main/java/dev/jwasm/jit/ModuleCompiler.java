@@ -95,39 +95,53 @@ public final class ModuleCompiler {
         Arrays.fill(compiled, false);
     }
 
-    /** Generates class {@code c}; returns whether a function turned out not to be compilable. */
+    /**
+     * Generates class {@code c}, regenerating it without any method that turns out larger than 64 KiB;
+     * returns whether a function turned out not to be compilable (callers elsewhere must then change).
+     */
     private boolean generate(ModulePlan plan, int c, Map<String, byte[]> classes, int[][] costs) {
         boolean changed = false;
-        ClassWriter cw = newClassWriter();
-        String name = plan.className(c);
-        cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, name, null, "java/lang/Object", null);
-        ClassContext ctx = new ClassContext(name, c, plan);
-        for (int f = plan.firstOf(c); f < plan.endOf(c); f++) {
-            if (!plan.isCompiled(f)) {
-                continue;
+        for (;;) {
+            ClassWriter cw = newClassWriter();
+            String name = plan.className(c);
+            cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, name, null, "java/lang/Object", null);
+            ClassContext ctx = new ClassContext(name, c, plan);
+            for (int f = plan.firstOf(c); f < plan.endOf(c); f++) {
+                if (compiled[f]) {
+                    changed |= !emitFunction(cw, ctx, plan, f);
+                }
             }
+            ctx.finish(cw);
+            cw.visitEnd();
             try {
-                MethodNode node = FunctionEmitter.emit(ctx, f);
-                node.accept(cw);
-                MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, "a" + f,
-                        "(Ldev/jwasm/core/runtime/ExecContext;I)V", null, null);
-                FunctionEmitter.emitAdapter(mv, plan, f);
-            } catch (Unsupported e) {
-                exclude(f, e.getMessage());
+                classes.put(name.replace('/', '.'), cw.toByteArray());
+                costs[c] = ctx.costs();
+                return changed;
+            } catch (MethodTooLargeException e) {
+                String method = e.getMethodName();
+                if (!method.startsWith("f")) {
+                    throw e;
+                }
+                exclude(Integer.parseInt(method.substring(1)), "compiled method exceeds 64 KiB");
                 changed = true;
             }
         }
-        ctx.finish(cw);
-        cw.visitEnd();
+    }
+
+    /** Emits function {@code f} and its adapter; false if it is not compilable. */
+    private boolean emitFunction(ClassWriter cw, ClassContext ctx, ModulePlan plan, int f) {
+        MethodNode node;
         try {
-            classes.put(name.replace('/', '.'), cw.toByteArray());
-        } catch (MethodTooLargeException e) {
-            int f = Integer.parseInt(e.getMethodName().substring(1));
-            exclude(f, "compiled method exceeds 64 KiB");
-            return true;
+            node = FunctionEmitter.emit(ctx, f);
+        } catch (Unsupported e) {
+            exclude(f, e.getMessage());
+            return false;
         }
-        costs[c] = ctx.costs();
-        return changed;
+        node.accept(cw);
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, "a" + f,
+                "(Ldev/jwasm/core/runtime/ExecContext;I)V", null, null);
+        FunctionEmitter.emitAdapter(mv, plan, f);
+        return true;
     }
 
     /** Debug aid: {@code -Djwasm.jit.dump=<dir>} writes the generated class files there. */

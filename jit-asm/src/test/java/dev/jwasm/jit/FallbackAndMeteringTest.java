@@ -40,16 +40,20 @@ class FallbackAndMeteringTest {
     }
 
     @Test
-    void aFunctionTooLargeForOneJvmMethodFallsBackToTheInterpreter() {
+    void functionsTooLargeForOneJvmMethodFallBackToTheInterpreterAndStayCallable() {
         StringBuilder body = new StringBuilder();
         for (int i = 0; i < 12_000; i++) {
             body.append("(local.set 0 (i32.add (local.get 0) (i32.const ").append(i).append(")))\n");
         }
-        Differential d = new Differential("(module (func (export \"huge\") (param i32) (result i32)\n" + body
-                + "(local.get 0)) (func (export \"small\") (result i32) (i32.const 1)))");
+        String huge = "(param i32) (result i32)\n" + body + "(local.get 0))\n";
+        Differential d = new Differential("(module (func $h1 (export \"huge\") " + huge
+                + "(func $h2 (export \"huge2\") " + huge
+                + "(func (export \"small\") (param i32) (result i32) (call $h2 (call $h1 (local.get 0)))))");
         assertFalse(compiled(d.jit, "huge"));
+        assertFalse(compiled(d.jit, "huge2"));
         d.assertCompiled("small");
         d.call("huge", i32(5));
+        d.call("small", i32(5));
     }
 
     private static final String LOOPS = """
