@@ -12,9 +12,16 @@ import java.lang.invoke.MethodHandle;
  */
 public final class CompiledCode implements FunctionCode {
     private final MethodHandle adapter;
+    private final Class<?> owner;
 
-    CompiledCode(MethodHandle adapter) {
+    CompiledCode(MethodHandle adapter, Class<?> owner) {
         this.adapter = adapter;
+        this.owner = owner;
+    }
+
+    /** The generated class holding the function (for tests of class unloading). */
+    Class<?> owner() {
+        return owner;
     }
 
     @Override

@@ -200,7 +200,7 @@ public final class ModuleCompiler {
                 if (compiled[f]) {
                     MethodHandle mh = MethodHandles.publicLookup().findStatic(loaded[plan.classOf(f)], "a" + f,
                             adapterType);
-                    codes[f] = new CompiledCode(mh);
+                    codes[f] = new CompiledCode(mh, loaded[plan.classOf(f)]);
                 }
             }
             int imported = module.importedFunctionCount();
