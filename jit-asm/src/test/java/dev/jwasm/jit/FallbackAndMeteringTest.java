@@ -23,20 +23,29 @@ class FallbackAndMeteringTest {
     }
 
     @Test
-    void functionsWithSimdOrTailCallsStayInterpretedAndInteroperate() {
+    void selfTailCallsLoopWhileSimdAndOtherTailCallsStayInterpreted() {
         Differential d = new Differential("""
                 (module
                   (func $simd (export "simd") (result i32) (i32x4.extract_lane 1 (v128.const i32x4 1 2 3 4)))
                   (func $count (export "count") (param i64) (result i64)
                     (if (result i64) (i64.eqz (local.get 0)) (then (i64.const 0))
                       (else (return_call $count (i64.sub (local.get 0) (i64.const 1))))))
+                  (func $even (export "even") (param i64) (result i32)
+                    (if (result i32) (i64.eqz (local.get 0)) (then (i32.const 1))
+                      (else (return_call $odd (i64.sub (local.get 0) (i64.const 1))))))
+                  (func $odd (param i64) (result i32)
+                    (if (result i32) (i64.eqz (local.get 0)) (then (i32.const 0))
+                      (else (return_call $even (i64.sub (local.get 0) (i64.const 1))))))
                   (func (export "caller") (result i64)
                     (i64.add (i64.const 2) (call $count (i64.const 100000)))))
                 """);
         assertFalse(compiled(d.jit, "simd"));
-        assertFalse(compiled(d.jit, "count"));
+        assertFalse(compiled(d.jit, "even"));
+        d.assertCompiled("count");
         d.assertCompiled("caller");
         assertEquals(2, d.call("caller").results().get(0).asLong());
+        assertEquals(0, d.call("count", i64(1_000_000)).results().get(0).asLong());
+        assertEquals(1, d.call("even", i64(1_000_000)).results().get(0).asInt());
     }
 
     @Test
@@ -76,6 +85,19 @@ class FallbackAndMeteringTest {
         d.call("run", i32(1000));
         assertEquals(d.interp.remainingFuel(), d.jit.remainingFuel());
         assertTrue(d.jit.remainingFuel() < 1_000_000);
+    }
+
+    @Test
+    void selfTailCallsChargeFuelLikeTheInterpreter() {
+        Differential d = new Differential("""
+                (module (func $count (export "count") (param i64) (result i64) (local i32)
+                  (local.set 1 (i32.add (local.get 1) (i32.const 1)))
+                  (if (result i64) (i64.eqz (local.get 0)) (then (i64.extend_i32_u (local.get 1)))
+                    (else (return_call $count (i64.sub (local.get 0) (i64.const 1)))))))
+                """, Engine.builder().fuel(1_000_000));
+        d.assertCompiled("count");
+        assertEquals(1, d.call("count", i64(1000)).results().get(0).asLong());
+        assertEquals(d.interp.remainingFuel(), d.jit.remainingFuel());
     }
 
     @Test

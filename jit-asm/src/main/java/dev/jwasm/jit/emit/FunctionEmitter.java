@@ -80,6 +80,8 @@ public final class FunctionEmitter {
     private final int fnSlot;
     private int nextSlot;
     private final Map<String, Integer> temps = new HashMap<>();
+    /** Where a self tail call restarts the function: before fuel charging and local initialisation. */
+    private final Label restart = new Label();
 
     private char[] types = new char[16];
     int height;
@@ -334,6 +336,7 @@ public final class FunctionEmitter {
         cls.instance(mv);
         mv.visitMethodInsn(INVOKEVIRTUAL, Names.CTX, "metered", "(" + Names.INST_D + ")Z", false);
         mv.visitVarInsn(ISTORE, meteredSlot);
+        mv.visitLabel(restart);
         int entryCost = cls.newCost();
         meter(entryCost);
         for (int i = type.params().size(); i < localKinds.length; i++) {
@@ -457,6 +460,10 @@ public final class FunctionEmitter {
                 live = false;
             }
             case Opcodes.CALL -> call(in.u32());
+            case Opcodes.RETURN_CALL -> {
+                selfTailCall(in.u32());
+                live = false;
+            }
             case Opcodes.CALL_INDIRECT -> callIndirect(in.u32(), in.u32());
             case Opcodes.CALL_REF -> callRef(in.u32());
             case Opcodes.DROP -> popValue(pop());
@@ -651,6 +658,23 @@ public final class FunctionEmitter {
     }
 
     // ---- calls ----
+
+    /**
+     * A tail call of the function itself becomes a jump back to its start (constant Java stack, as the
+     * interpreter's tail calls). Other tail calls are not compiled: the JVM has no tail calls.
+     */
+    private void selfTailCall(int callee) {
+        if (callee != funcIndex) {
+            throw Immediates.unsupported(Opcodes.RETURN_CALL);
+        }
+        for (int i = type.params().size() - 1; i >= 0; i--) {
+            mv.visitVarInsn(storeOp(pop()), localSlots[i]);
+        }
+        while (height > 0) {
+            popValue(pop());
+        }
+        mv.visitJumpInsn(GOTO, restart);
+    }
 
     private void call(int callee) {
         FuncType t = module.functionType(callee);
