@@ -121,9 +121,21 @@ class FallbackAndMeteringTest {
     }
 
     @Test
+    void autoTierCompilesSmallModulesAtInstantiation() {
+        Instance inst = new Linker(Engine.builder().tier(Tier.AUTO).build()).instantiate(WasmModule.parseText(LOOPS));
+        assertTrue(compiled(inst, "run"));
+    }
+
+    @Test
     void autoTierCompilesAHotInstanceInTheBackground() throws InterruptedException {
         WasmModule m = WasmModule.parseText(LOOPS);
-        Instance inst = new Linker(Engine.builder().tier(Tier.AUTO).build()).instantiate(m);
+        Instance inst;
+        System.setProperty("jwasm.jit.eagerBytes", "0");
+        try {
+            inst = new Linker(Engine.builder().tier(Tier.AUTO).build()).instantiate(m);
+        } finally {
+            System.clearProperty("jwasm.jit.eagerBytes");
+        }
         assertFalse(compiled(inst, "run"));
         for (int i = 0; i < 2000; i++) {
             assertEquals(55, inst.function("run").call(i32(10))[0].asInt());
