@@ -39,56 +39,105 @@ public final class MemoryAccess {
         return new WasmTrap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
     }
 
-    private static int at(int addr, byte[] m, int offset, int size) {
+    /**
+     * The effective address as an array index. The upper bound is left to the array access itself (its
+     * IndexOutOfBoundsException becomes the trap), so compiled code does one bounds check, not two;
+     * an address past 2^31 - 1 (including offsets overflowing 32 bits) traps here.
+     */
+    private static int at(int addr, int offset) {
         long ea = (addr & 0xFFFF_FFFFL) + (offset & 0xFFFF_FFFFL);
-        if (ea > m.length - size) {
+        if (ea > Integer.MAX_VALUE) {
             throw oob();
         }
         return (int) ea;
     }
 
     public static int i32Load(int addr, byte[] m, int off) {
-        return (int) INT.get(m, at(addr, m, off, 4));
+        try {
+            return (int) INT.get(m, at(addr, off));
+        } catch (IndexOutOfBoundsException e) {
+            throw oob();
+        }
     }
 
     public static long i64Load(int addr, byte[] m, int off) {
-        return (long) LONG.get(m, at(addr, m, off, 8));
+        try {
+            return (long) LONG.get(m, at(addr, off));
+        } catch (IndexOutOfBoundsException e) {
+            throw oob();
+        }
     }
 
     public static int load8S(int addr, byte[] m, int off) {
-        return m[at(addr, m, off, 1)];
+        try {
+            return m[at(addr, off)];
+        } catch (IndexOutOfBoundsException e) {
+            throw oob();
+        }
     }
 
     public static int load8U(int addr, byte[] m, int off) {
-        return m[at(addr, m, off, 1)] & 0xFF;
+        try {
+            return m[at(addr, off)] & 0xFF;
+        } catch (IndexOutOfBoundsException e) {
+            throw oob();
+        }
     }
 
     public static int load16S(int addr, byte[] m, int off) {
-        return (short) SHORT.get(m, at(addr, m, off, 2));
+        try {
+            return (short) SHORT.get(m, at(addr, off));
+        } catch (IndexOutOfBoundsException e) {
+            throw oob();
+        }
     }
 
     public static int load16U(int addr, byte[] m, int off) {
-        return (short) SHORT.get(m, at(addr, m, off, 2)) & 0xFFFF;
+        try {
+            return (short) SHORT.get(m, at(addr, off)) & 0xFFFF;
+        } catch (IndexOutOfBoundsException e) {
+            throw oob();
+        }
     }
 
     public static long load32U(int addr, byte[] m, int off) {
-        return (int) INT.get(m, at(addr, m, off, 4)) & 0xFFFF_FFFFL;
+        try {
+            return (int) INT.get(m, at(addr, off)) & 0xFFFF_FFFFL;
+        } catch (IndexOutOfBoundsException e) {
+            throw oob();
+        }
     }
 
     public static void i32Store(int addr, int v, byte[] m, int off) {
-        INT.set(m, at(addr, m, off, 4), v);
+        try {
+            INT.set(m, at(addr, off), v);
+        } catch (IndexOutOfBoundsException e) {
+            throw oob();
+        }
     }
 
     public static void i64Store(int addr, long v, byte[] m, int off) {
-        LONG.set(m, at(addr, m, off, 8), v);
+        try {
+            LONG.set(m, at(addr, off), v);
+        } catch (IndexOutOfBoundsException e) {
+            throw oob();
+        }
     }
 
     public static void store8(int addr, int v, byte[] m, int off) {
-        m[at(addr, m, off, 1)] = (byte) v;
+        try {
+            m[at(addr, off)] = (byte) v;
+        } catch (IndexOutOfBoundsException e) {
+            throw oob();
+        }
     }
 
     public static void store16(int addr, int v, byte[] m, int off) {
-        SHORT.set(m, at(addr, m, off, 2), (short) v);
+        try {
+            SHORT.set(m, at(addr, off), (short) v);
+        } catch (IndexOutOfBoundsException e) {
+            throw oob();
+        }
     }
 
     // ---- 64-bit memories ----
