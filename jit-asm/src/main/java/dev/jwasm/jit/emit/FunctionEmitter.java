@@ -33,6 +33,12 @@ public final class FunctionEmitter {
     /** The JVM allows 255 parameter slots; two are the context and the free slot index. */
     private static final int MAX_PARAM_SLOTS = 253;
     private static final int MAX_LOCAL_SLOTS = 65_000;
+    /**
+     * Bodies larger than this cannot fit the JVM's 64 KiB method limit (every instruction takes at least
+     * one byte of bytecode); rejecting them up front keeps a hostile multi-megabyte body from being
+     * translated in memory only to fail at the end.
+     */
+    private static final int MAX_BODY_BYTES = 64 * 1024;
     private static final int I32_EQZ = 0x45;
 
     /** A control frame. */
@@ -98,6 +104,9 @@ public final class FunctionEmitter {
         this.funcIndex = definedIndex + module.importedFunctionCount();
         this.type = module.functionType(funcIndex);
         FunctionBody body = module.codes().get(definedIndex);
+        if (body.codeEnd() - body.codeStart() > MAX_BODY_BYTES) {
+            throw new Unsupported("function body over 64 KiB");
+        }
         this.in = new CodeReader(module.bytes(), body.codeStart());
         this.end = body.codeEnd();
         this.resultKinds = ModulePlan.kinds(type.results());
