@@ -48,16 +48,26 @@ class FallbackAndMeteringTest {
         assertEquals(1, d.call("even", i64(1_000_000)).results().get(0).asInt());
     }
 
+    private static String callingBody(int statements) {
+        StringBuilder body = new StringBuilder("(param i32) (result i32)\n");
+        for (int i = 0; i < statements; i++) {
+            body.append("(drop (call $g (local.get 0)))\n");
+        }
+        return body.append("(local.get 0))\n").toString();
+    }
+
     @Test
     void functionsTooLargeForOneJvmMethodFallBackToTheInterpreterAndStayCallable() {
-        StringBuilder body = new StringBuilder();
-        for (int i = 0; i < 12_000; i++) {
-            body.append("(local.set 0 (i32.add (local.get 0) (i32.const ").append(i).append(")))\n");
-        }
-        String huge = "(param i32) (result i32)\n" + body + "(local.get 0))\n";
-        Differential d = new Differential("(module (func $h1 (export \"huge\") " + huge
-                + "(func $h2 (export \"huge2\") " + huge
-                + "(func (export \"small\") (param i32) (result i32) (call $h2 (call $h1 (local.get 0)))))");
+        // 12,000 calls: under 64 KiB of wasm but over 64 KiB of bytecode (MethodTooLargeException path);
+        // 14,000 calls: over 64 KiB of wasm (rejected up front).
+        String wat = "(module (func $g (param i32) (result i32) (local.get 0))"
+                + "(func $h1 (export \"huge\") " + callingBody(12_000)
+                + "(func $h2 (export \"huge2\") " + callingBody(14_000)
+                + "(func (export \"small\") (param i32) (result i32) (call $h2 (call $h1 (local.get 0)))))";
+        Differential d = new Differential(wat);
+        Instance plain = new Linker(Engine.builder().tier(Tier.INTERP).build()).instantiate(WasmModule.parseText(wat));
+        assertEquals(java.util.Map.of(1, "compiled method exceeds 64 KiB", 2, "function body over 64 KiB"),
+                ModuleCompiler.compile((dev.jwasm.core.runtime.InstanceImpl) plain).fallbacks());
         assertFalse(compiled(d.jit, "huge"));
         assertFalse(compiled(d.jit, "huge2"));
         d.assertCompiled("small");
