@@ -36,6 +36,7 @@ public final class ModuleCompiler {
     private static final AtomicLong SEQUENCE = new AtomicLong();
     private static final int FUNCTIONS_PER_CLASS = 200;
     private static final int MAX_ROUNDS = 8;
+    private static final String ADAPTER_DESC = "(Ldev/jwasm/core/runtime/ExecContext;I)V";
 
     static {
         // Generated code must never be the first to initialise these (see MemoryAccess.warmUp).
@@ -46,12 +47,14 @@ public final class ModuleCompiler {
     private final InstanceImpl instance;
     private final DecodedModule module;
     private final boolean[] compiled;
+    private final boolean[] tailCalling;
     private final Map<Integer, String> reasons = new HashMap<>();
 
     private ModuleCompiler(InstanceImpl instance) {
         this.instance = instance;
         this.module = instance.module().decoded();
         this.compiled = new boolean[module.codes().size()];
+        this.tailCalling = new boolean[compiled.length];
         Arrays.fill(compiled, true);
     }
 
@@ -74,7 +77,8 @@ public final class ModuleCompiler {
         String prefix = "dev/jwasm/jit/gen/Module" + SEQUENCE.incrementAndGet() + "_";
         int perClass = FUNCTIONS_PER_CLASS;
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            ModulePlan plan = new ModulePlan(module, instance.typeIds, compiled.clone(), prefix, perClass);
+            ModulePlan plan = new ModulePlan(module, instance.typeIds, compiled.clone(), tailCalling.clone(), prefix,
+                    perClass);
             Map<String, byte[]> classes = new HashMap<>();
             int[][] costs = new int[plan.classCount()][];
             boolean changed = false;
@@ -108,7 +112,7 @@ public final class ModuleCompiler {
             ClassContext ctx = new ClassContext(name, c, plan);
             for (int f = plan.firstOf(c); f < plan.endOf(c); f++) {
                 if (compiled[f]) {
-                    changed |= !emitFunction(cw, ctx, plan, f);
+                    changed |= emitFunction(cw, ctx, plan, f);
                 }
             }
             ctx.finish(cw);
@@ -128,20 +132,30 @@ public final class ModuleCompiler {
         }
     }
 
-    /** Emits function {@code f} and its adapter; false if it is not compilable. */
+    /**
+     * Emits function {@code f} and its adapters; returns true if what callers assumed about it changed (it
+     * is not compilable, or it turned out to tail-call other functions).
+     */
     private boolean emitFunction(ClassWriter cw, ClassContext ctx, ModulePlan plan, int f) {
-        MethodNode node;
+        FunctionEmitter.Emitted emitted;
         try {
-            node = FunctionEmitter.emit(ctx, f);
+            emitted = FunctionEmitter.emit(ctx, f);
         } catch (Unsupported e) {
             exclude(f, e.getMessage());
-            return false;
+            return true;
         }
-        node.accept(cw);
-        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, "a" + f,
-                "(Ldev/jwasm/core/runtime/ExecContext;I)V", null, null);
-        FunctionEmitter.emitAdapter(mv, plan, f);
-        return true;
+        if (emitted.tailCallsOthers() != plan.isTailCalling(f)) {
+            tailCalling[f] = emitted.tailCallsOthers();
+            return true;
+        }
+        emitted.method().accept(cw);
+        FunctionEmitter.emitAdapter(ctx, cw.visitMethod(ACC_PUBLIC | ACC_STATIC, "a" + f, ADAPTER_DESC, null, null),
+                f, true);
+        if (plan.isTailCalling(f)) {
+            FunctionEmitter.emitAdapter(ctx, cw.visitMethod(ACC_PUBLIC | ACC_STATIC, "r" + f, ADAPTER_DESC, null,
+                    null), f, false);
+        }
+        return false;
     }
 
     /** Debug aid: {@code -Djwasm.jit.dump=<dir>} writes the generated class files there. */
@@ -198,9 +212,11 @@ public final class ModuleCompiler {
             CompiledCode[] codes = new CompiledCode[compiled.length];
             for (int f = 0; f < compiled.length; f++) {
                 if (compiled[f]) {
-                    MethodHandle mh = MethodHandles.publicLookup().findStatic(loaded[plan.classOf(f)], "a" + f,
-                            adapterType);
-                    codes[f] = new CompiledCode(mh, loaded[plan.classOf(f)]);
+                    Class<?> owner = loaded[plan.classOf(f)];
+                    MethodHandle mh = MethodHandles.publicLookup().findStatic(owner, "a" + f, adapterType);
+                    MethodHandle raw = plan.isTailCalling(f)
+                            ? MethodHandles.publicLookup().findStatic(owner, "r" + f, adapterType) : null;
+                    codes[f] = new CompiledCode(mh, raw, owner);
                 }
             }
             int imported = module.importedFunctionCount();

@@ -23,7 +23,7 @@ class FallbackAndMeteringTest {
     }
 
     @Test
-    void selfTailCallsLoopWhileSimdAndOtherTailCallsStayInterpreted() {
+    void tailCallsRunInConstantStackWhileSimdStaysInterpreted() {
         Differential d = new Differential("""
                 (module
                   (func $simd (export "simd") (result i32) (i32x4.extract_lane 1 (v128.const i32x4 1 2 3 4)))
@@ -40,7 +40,7 @@ class FallbackAndMeteringTest {
                     (i64.add (i64.const 2) (call $count (i64.const 100000)))))
                 """);
         assertFalse(compiled(d.jit, "simd"));
-        assertFalse(compiled(d.jit, "even"));
+        d.assertCompiled("even");
         d.assertCompiled("count");
         d.assertCompiled("caller");
         assertEquals(2, d.call("caller").results().get(0).asLong());
@@ -95,6 +95,31 @@ class FallbackAndMeteringTest {
         d.call("run", i32(1000));
         assertEquals(d.interp.remainingFuel(), d.jit.remainingFuel());
         assertTrue(d.jit.remainingFuel() < 1_000_000);
+    }
+
+    @Test
+    void tailCallsThroughTablesAndReferencesAgreeWithTheInterpreter() {
+        Differential d = new Differential("""
+                (module
+                  (type $t (func (param i64 i64) (result i64)))
+                  (table funcref (elem $down $add))
+                  (func $down (type $t)
+                    (if (result i64) (i64.eqz (local.get 0)) (then (local.get 1))
+                      (else (return_call_indirect (type $t)
+                        (i64.sub (local.get 0) (i64.const 1)) (i64.add (local.get 1) (i64.const 2))
+                        (i32.wrap_i64 (i64.and (local.get 0) (i64.const 1)))))))
+                  (func $add (type $t)
+                    (return_call_ref $t (local.get 0) (i64.add (local.get 1) (i64.const 1)) (ref.func $down)))
+                  (elem declare func $down)
+                  (func (export "run") (param i64) (result i64) (call $down (local.get 0) (i64.const 0)))
+                  (func (export "bad") (result i64)
+                    (return_call_indirect (type $t) (i64.const 1) (i64.const 1) (i32.const 7))))
+                """, Engine.builder().fuel(100_000_000));
+        d.assertCompiled("run");
+        d.call("run", i64(10));
+        d.call("run", i64(300_000));
+        assertEquals(d.interp.remainingFuel(), d.jit.remainingFuel());
+        assertEquals("UNDEFINED_ELEMENT: undefined element 7", d.call("bad").trap());
     }
 
     @Test

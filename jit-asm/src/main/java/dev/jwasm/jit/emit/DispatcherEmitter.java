@@ -118,7 +118,7 @@ final class DispatcherEmitter {
         List<Integer> out = new ArrayList<>();
         int defined = plan.module.codes().size();
         for (int k = 0; k < defined && out.size() < MAX_CASES; k++) {
-            if (plan.isCompiled(k) && plan.typeIds[plan.module.functionTypeIndex(imported + k)] == wanted) {
+            if (plan.isDirect(k) && plan.typeIds[plan.module.functionTypeIndex(imported + k)] == wanted) {
                 out.add(k);
             }
         }

@@ -154,17 +154,27 @@ public final class FunctionEmitter {
         nextSlot = slot;
     }
 
+    /** A compiled function: its method, and whether it tail-calls other functions. */
+    public record Emitted(MethodNode method, boolean tailCallsOthers) {
+    }
+
     /** Emits function {@code definedIndex} as method {@code f<definedIndex>}; throws {@link Unsupported}. */
-    public static MethodNode emit(ClassContext cls, int definedIndex) {
+    public static Emitted emit(ClassContext cls, int definedIndex) {
         FuncType t = cls.plan.module.functionType(definedIndex + cls.plan.module.importedFunctionCount());
         MethodNode node = new MethodNode(ASM9, ACC_PUBLIC | ACC_STATIC, "f" + definedIndex,
                 ModulePlan.descriptor(t), null, null);
-        new FunctionEmitter(cls, definedIndex, node).run();
-        return node;
+        FunctionEmitter e = new FunctionEmitter(cls, definedIndex, node);
+        e.run();
+        return new Emitted(node, e.tailCallsOthers);
     }
 
-    /** Emits {@code a<i>(ExecContext, int fp)}: the entry from other tiers, arguments and results in slots. */
-    public static void emitAdapter(MethodVisitor mv, ModulePlan plan, int definedIndex) {
+    /**
+     * Emits the entry from other tiers, arguments and results in slots: {@code a<i>(ExecContext, int fp)},
+     * and for a function with tail calls also {@code r<i>}. {@code a<i>} runs the trampoline that makes the
+     * tail calls; {@code r<i>} (called by the trampoline) leaves them pending.
+     */
+    public static void emitAdapter(ClassContext cls, MethodVisitor mv, int definedIndex, boolean trampoline) {
+        ModulePlan plan = cls.plan;
         FuncType t = plan.module.functionType(definedIndex + plan.module.importedFunctionCount());
         mv.visitCode();
         char[] params = ModulePlan.kinds(t.params());
@@ -180,8 +190,34 @@ public final class FunctionEmitter {
         mv.visitVarInsn(ILOAD, 1);
         mv.visitMethodInsn(INVOKESTATIC, plan.ownerOf(definedIndex), "f" + definedIndex,
                 ModulePlan.descriptor(t), false);
-        if (t.results().size() == 1) {
-            char k = ModulePlan.kind(t.results().get(0));
+        char k = t.results().size() == 1 ? ModulePlan.kind(t.results().get(0)) : 0;
+        if (plan.isTailCalling(definedIndex)) {
+            if (k != 0) {
+                mv.visitVarInsn(storeOp(k), 2);
+            }
+            Label noTailCall = new Label();
+            if (trampoline) {
+                mv.visitMethodInsn(INVOKESTATIC, Names.RT, "takeTailCall", "()" + Names.FUNC_D, false);
+                mv.visitVarInsn(ASTORE, 4);
+                mv.visitVarInsn(ALOAD, 4);
+                mv.visitJumpInsn(IFNULL, noTailCall);
+                mv.visitVarInsn(ALOAD, 4);
+                mv.visitVarInsn(ALOAD, 0);
+                mv.visitVarInsn(ILOAD, 1);
+                cls.instance(mv);
+                mv.visitMethodInsn(INVOKESTATIC, Names.RT, "trampoline", "(" + Names.FUNC_D + Names.CTX_D + "I"
+                        + Names.INST_D + ")V", false);
+            } else {
+                mv.visitMethodInsn(INVOKESTATIC, Names.RT, "hasTailCall", "()Z", false);
+                mv.visitJumpInsn(IFEQ, noTailCall);
+            }
+            mv.visitInsn(RETURN);
+            mv.visitLabel(noTailCall);
+            if (k != 0) {
+                mv.visitVarInsn(loadOp(k), 2);
+            }
+        }
+        if (k != 0) {
             mv.visitVarInsn(ALOAD, 0);
             mv.visitVarInsn(ILOAD, 1);
             mv.visitMethodInsn(INVOKESTATIC, Names.RT, "put" + k, "(" + Names.desc(k) + Names.CTX_D + "I)V", false);
@@ -470,7 +506,24 @@ public final class FunctionEmitter {
             }
             case Opcodes.CALL -> call(in.u32());
             case Opcodes.RETURN_CALL -> {
-                selfTailCall(in.u32());
+                returnCall(in.u32());
+                live = false;
+            }
+            case Opcodes.RETURN_CALL_INDIRECT -> {
+                int typeIndex = in.u32();
+                int table = in.u32();
+                char idx = pop();
+                cls.table(mv, table);
+                Ints.push(mv, plan.typeIds[typeIndex]);
+                rt(idx == 'J' ? "indirect64" : "indirect", "(" + idx + Names.TABLE_D + "I)" + Names.FUNC_D);
+                tailCallThrough(module.types().get(typeIndex).funcType());
+                live = false;
+            }
+            case Opcodes.RETURN_CALL_REF -> {
+                int typeIndex = in.u32();
+                pop();
+                rt("callRef", "(" + Names.OBJ_D + ")" + Names.FUNC_D);
+                tailCallThrough(module.types().get(typeIndex).funcType());
                 live = false;
             }
             case Opcodes.CALL_INDIRECT -> callIndirect(in.u32(), in.u32());
@@ -668,13 +721,21 @@ public final class FunctionEmitter {
 
     // ---- calls ----
 
+    /** Whether the function tail-calls other functions (then it returns to its adapter's trampoline). */
+    private boolean tailCallsOthers;
+
     /**
      * A tail call of the function itself becomes a jump back to its start (constant Java stack, as the
-     * interpreter's tail calls). Other tail calls are not compiled: the JVM has no tail calls.
+     * interpreter's tail calls). A tail call of another function needs constant stack too, and the JVM
+     * has none: the arguments go to the context's slots, the callee is left with
+     * {@code JitRuntime.setTailCall} and the function returns to the trampoline of its adapter, which makes
+     * the call. Such functions are therefore never called directly by compiled code.
      */
-    private void selfTailCall(int callee) {
+    private void returnCall(int callee) {
         if (callee != funcIndex) {
-            throw Immediates.unsupported(Opcodes.RETURN_CALL);
+            cls.function(mv, callee);
+            tailCallThrough(module.functionType(callee));
+            return;
         }
         for (int i = type.params().size() - 1; i >= 0; i--) {
             mv.visitVarInsn(storeOp(pop()), localSlots[i]);
@@ -685,10 +746,32 @@ public final class FunctionEmitter {
         mv.visitJumpInsn(GOTO, restart);
     }
 
+    /** Tail call of the checked function on top of the stack, whose arguments are under it. */
+    private void tailCallThrough(FuncType t) {
+        tailCallsOthers = true;
+        mv.visitVarInsn(ASTORE, fnSlot);
+        for (int i = t.params().size() - 1; i >= 0; i--) {
+            char k = pop();
+            slotAddress(i);
+            rt("put" + k, "(" + Names.desc(k) + Names.CTX_D + "I)V");
+        }
+        mv.visitVarInsn(ALOAD, fnSlot);
+        rt("setTailCall", "(" + Names.FUNC_D + ")V");
+        loadCtx();
+        rt("leave", "(" + Names.CTX_D + ")V");
+        if (resultKinds.length == 1) {
+            char k = resultKinds[0];
+            mv.visitInsn(k == 'I' ? ICONST_0 : k == 'J' ? LCONST_0 : ACONST_NULL);
+            mv.visitInsn(k == 'I' ? IRETURN : k == 'J' ? LRETURN : ARETURN);
+        } else {
+            mv.visitInsn(RETURN);
+        }
+    }
+
     private void call(int callee) {
         FuncType t = module.functionType(callee);
         int defined = callee - module.importedFunctionCount();
-        if (defined >= 0 && plan.isCompiled(defined)) {
+        if (defined >= 0 && plan.isDirect(defined)) {
             loadCtx();
             mv.visitVarInsn(ILOAD, spSlot);
             invokeStatic(plan.ownerOf(defined), "f" + defined, ModulePlan.descriptor(t));

@@ -13,20 +13,34 @@ public final class ModulePlan {
     final DecodedModule module;
     final int[] typeIds;
     private final boolean[] compiled;
+    private final boolean[] tailCalling;
     private final String classPrefix;
     private final int functionsPerClass;
 
-    public ModulePlan(DecodedModule module, int[] typeIds, boolean[] compiled, String classPrefix,
-            int functionsPerClass) {
+    public ModulePlan(DecodedModule module, int[] typeIds, boolean[] compiled, boolean[] tailCalling,
+            String classPrefix, int functionsPerClass) {
         this.module = module;
         this.typeIds = typeIds;
         this.compiled = compiled;
+        this.tailCalling = tailCalling;
         this.classPrefix = classPrefix;
         this.functionsPerClass = functionsPerClass;
     }
 
     public boolean isCompiled(int definedIndex) {
         return compiled[definedIndex];
+    }
+
+    /**
+     * Whether compiled code may call the function with {@code invokestatic}: compiled and without tail
+     * calls to other functions (those return to a trampoline in their adapter, see {@code JitRuntime}).
+     */
+    public boolean isDirect(int definedIndex) {
+        return compiled[definedIndex] && !tailCalling[definedIndex];
+    }
+
+    public boolean isTailCalling(int definedIndex) {
+        return tailCalling[definedIndex];
     }
 
     public int classCount() {

@@ -67,6 +67,41 @@ public final class JitRuntime {
         ctx.depth--;
     }
 
+    // ---- tail calls to other functions ----
+
+    /** The pending tail call of this thread's innermost compiled function, consumed by a trampoline. */
+    private static final ThreadLocal<FunctionInstance[]> TAIL_CALL = ThreadLocal.withInitial(() -> new FunctionInstance[1]);
+
+    public static void setTailCall(FunctionInstance callee) {
+        TAIL_CALL.get()[0] = callee;
+    }
+
+    public static FunctionInstance takeTailCall() {
+        FunctionInstance[] holder = TAIL_CALL.get();
+        FunctionInstance f = holder[0];
+        holder[0] = null;
+        return f;
+    }
+
+    public static boolean hasTailCall() {
+        return TAIL_CALL.get()[0] != null;
+    }
+
+    /**
+     * Makes the pending tail call {@code f} with its arguments at {@code fp}, and every tail call it makes
+     * in turn, in constant Java stack. The caller frame was already left, as the interpreter does.
+     */
+    public static void trampoline(FunctionInstance f, ExecContext ctx, int fp, InstanceImpl caller) {
+        while (f != null) {
+            if (f instanceof dev.jwasm.core.runtime.WasmFunction w && w.entry instanceof TailCallTarget t) {
+                t.invokeInTrampoline(ctx, w, fp);
+            } else {
+                f.invokeFromWasm(ctx, fp, caller);
+            }
+            f = takeTailCall();
+        }
+    }
+
     // ---- calls through tables and references ----
 
     /** The checked target of call_indirect; the common case is small enough for HotSpot to inline. */
