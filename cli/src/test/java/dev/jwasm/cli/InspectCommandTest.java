@@ -62,6 +62,24 @@ class InspectCommandTest {
         assertContains(r.out(), "\ncustom sections (1):\n  \"note\": 2 bytes\n");
     }
 
+    /**
+     * The whole report for {@code inspect/demo.wat} against {@code inspect/demo.expected.txt}. After a
+     * deliberate change to the report, regenerate the file with {@code -Djwasm.bless=true}.
+     */
+    @Test
+    void reportMatchesTheGoldenFile() throws IOException {
+        Capabilities.assumeTextFormat();
+        Path golden = Path.of("src/test/resources/inspect/demo.expected.txt");
+        Path module = Files.copy(Path.of("src/test/resources/inspect/demo.wat"), dir.resolve("demo.wat"));
+        Cli.Result r = Cli.run("inspect", module.toString());
+        assertEquals(0, r.exitCode(), r::toString);
+        String report = r.out().replace(module.toString(), "demo.wat");
+        if (Boolean.getBoolean("jwasm.bless")) {
+            Files.writeString(golden, report);
+        }
+        assertEquals(Files.readString(golden), report, "differs from " + golden + " (bless with -Djwasm.bless=true)");
+    }
+
     @Test
     void aModuleThatDoesNotLoadIsAnError() throws IOException {
         Capabilities.assumeDecoder();

@@ -79,12 +79,13 @@ public final class WasmModule {
         return b.length >= 4 && b[0] == 0 && b[1] == 'a' && b[2] == 's' && b[3] == 'm';
     }
 
+    /** Text starts, after white space, with a form "(" or a comment ";;" / "(;" — never a binary's "\0asm". */
     private static boolean looksLikeText(byte[] b) {
         for (byte x : b) {
-            if (x == '(' ) {
+            if (x == '(' || x == ';') {
                 return true;
             }
-            if (x != ' ' && x != '\t' && x != '\n' && x != '\r' && x != ';') {
+            if (x != ' ' && x != '\t' && x != '\n' && x != '\r') {
                 return false;
             }
         }

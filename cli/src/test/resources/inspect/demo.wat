@@ -1,0 +1,13 @@
+(module $demo
+  (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+  (import "env" "table" (table 1 funcref))
+  (import "env" "base" (global $base i32))
+  (memory (export "memory") 1 16)
+  (global $counter (export "counter") (mut i64) (i64.const 0))
+  (global $limit f64 (f64.const 1.5))
+  (table $local 2 8 externref)
+  (data (i32.const 16) "hello")
+  (elem (table 0) (i32.const 0) func $add)
+  (func $add (export "add") (param i32 i32) (result i32) local.get 0 local.get 1 i32.add)
+  (func $init nop)
+  (start $init))
