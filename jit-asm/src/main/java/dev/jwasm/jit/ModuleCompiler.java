@@ -149,10 +149,10 @@ public final class ModuleCompiler {
             return true;
         }
         emitted.method().accept(cw);
-        FunctionEmitter.emitAdapter(ctx, cw.visitMethod(ACC_PUBLIC | ACC_STATIC, "a" + f, ADAPTER_DESC, null, null),
+        dev.jwasm.jit.emit.AdapterEmitter.emitAdapter(ctx, cw.visitMethod(ACC_PUBLIC | ACC_STATIC, "a" + f, ADAPTER_DESC, null, null),
                 f, true);
         if (plan.isTailCalling(f)) {
-            FunctionEmitter.emitAdapter(ctx, cw.visitMethod(ACC_PUBLIC | ACC_STATIC, "r" + f, ADAPTER_DESC, null,
+            dev.jwasm.jit.emit.AdapterEmitter.emitAdapter(ctx, cw.visitMethod(ACC_PUBLIC | ACC_STATIC, "r" + f, ADAPTER_DESC, null,
                     null), f, false);
         }
         return false;

@@ -73,21 +73,22 @@ public final class FunctionEmitter {
     final MethodVisitor mv;
     final CodeReader in;
     private final int end;
-    private final int funcIndex;
-    private final FuncType type;
-    private final char[] resultKinds;
+    final int funcIndex;
+    final FuncType type;
+    final char[] resultKinds;
     private final char[] localKinds;
-    private final int[] localSlots;
+    final int[] localSlots;
     final int ctxSlot;
     final int spSlot;
     private final int meteredSlot;
     /** JVM local holding the byte[] of each 32-bit memory, -1 for 64-bit memories. */
     final int[] memSlots;
-    private final int fnSlot;
+    final int fnSlot;
     private int nextSlot;
     private final Map<String, Integer> temps = new HashMap<>();
+    private final CallEmitter calls = new CallEmitter(this);
     /** Where a self tail call restarts the function: before fuel charging and local initialisation. */
-    private final Label restart = new Label();
+    final Label restart = new Label();
 
     private char[] types = new char[16];
     int height;
@@ -165,66 +166,7 @@ public final class FunctionEmitter {
                 ModulePlan.descriptor(t), null, null);
         FunctionEmitter e = new FunctionEmitter(cls, definedIndex, node);
         e.run();
-        return new Emitted(node, e.tailCallsOthers);
-    }
-
-    /**
-     * Emits the entry from other tiers, arguments and results in slots: {@code a<i>(ExecContext, int fp)},
-     * and for a function with tail calls also {@code r<i>}. {@code a<i>} runs the trampoline that makes the
-     * tail calls; {@code r<i>} (called by the trampoline) leaves them pending.
-     */
-    public static void emitAdapter(ClassContext cls, MethodVisitor mv, int definedIndex, boolean trampoline) {
-        ModulePlan plan = cls.plan;
-        FuncType t = plan.module.functionType(definedIndex + plan.module.importedFunctionCount());
-        mv.visitCode();
-        char[] params = ModulePlan.kinds(t.params());
-        for (int i = 0; i < params.length; i++) {
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitVarInsn(ILOAD, 1);
-            Ints.push(mv, i);
-            mv.visitInsn(IADD);
-            mv.visitMethodInsn(INVOKESTATIC, Names.RT, "get" + params[i], "(" + Names.CTX_D + "I)"
-                    + Names.desc(params[i]), false);
-        }
-        mv.visitVarInsn(ALOAD, 0);
-        mv.visitVarInsn(ILOAD, 1);
-        mv.visitMethodInsn(INVOKESTATIC, plan.ownerOf(definedIndex), "f" + definedIndex,
-                ModulePlan.descriptor(t), false);
-        char k = t.results().size() == 1 ? ModulePlan.kind(t.results().get(0)) : 0;
-        if (plan.isTailCalling(definedIndex)) {
-            if (k != 0) {
-                mv.visitVarInsn(storeOp(k), 2);
-            }
-            Label noTailCall = new Label();
-            if (trampoline) {
-                mv.visitMethodInsn(INVOKESTATIC, Names.RT, "takeTailCall", "()" + Names.FUNC_D, false);
-                mv.visitVarInsn(ASTORE, 4);
-                mv.visitVarInsn(ALOAD, 4);
-                mv.visitJumpInsn(IFNULL, noTailCall);
-                mv.visitVarInsn(ALOAD, 4);
-                mv.visitVarInsn(ALOAD, 0);
-                mv.visitVarInsn(ILOAD, 1);
-                cls.instance(mv);
-                mv.visitMethodInsn(INVOKESTATIC, Names.RT, "trampoline", "(" + Names.FUNC_D + Names.CTX_D + "I"
-                        + Names.INST_D + ")V", false);
-            } else {
-                mv.visitMethodInsn(INVOKESTATIC, Names.RT, "hasTailCall", "()Z", false);
-                mv.visitJumpInsn(IFEQ, noTailCall);
-            }
-            mv.visitInsn(RETURN);
-            mv.visitLabel(noTailCall);
-            if (k != 0) {
-                mv.visitVarInsn(loadOp(k), 2);
-            }
-        }
-        if (k != 0) {
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitVarInsn(ILOAD, 1);
-            mv.visitMethodInsn(INVOKESTATIC, Names.RT, "put" + k, "(" + Names.desc(k) + Names.CTX_D + "I)V", false);
-        }
-        mv.visitInsn(RETURN);
-        mv.visitMaxs(0, 0);
-        mv.visitEnd();
+        return new Emitted(node, e.calls.tailCallsOthers);
     }
 
     // ---- type stack ----
@@ -504,9 +446,9 @@ public final class FunctionEmitter {
                 emitReturn();
                 live = false;
             }
-            case Opcodes.CALL -> call(in.u32());
+            case Opcodes.CALL -> calls.call(in.u32());
             case Opcodes.RETURN_CALL -> {
-                returnCall(in.u32());
+                calls.returnCall(in.u32());
                 live = false;
             }
             case Opcodes.RETURN_CALL_INDIRECT -> {
@@ -516,18 +458,18 @@ public final class FunctionEmitter {
                 cls.table(mv, table);
                 Ints.push(mv, plan.typeIds[typeIndex]);
                 rt(idx == 'J' ? "indirect64" : "indirect", "(" + idx + Names.TABLE_D + "I)" + Names.FUNC_D);
-                tailCallThrough(module.types().get(typeIndex).funcType());
+                calls.tailCallThrough(module.types().get(typeIndex).funcType());
                 live = false;
             }
             case Opcodes.RETURN_CALL_REF -> {
                 int typeIndex = in.u32();
                 pop();
                 rt("callRef", "(" + Names.OBJ_D + ")" + Names.FUNC_D);
-                tailCallThrough(module.types().get(typeIndex).funcType());
+                calls.tailCallThrough(module.types().get(typeIndex).funcType());
                 live = false;
             }
-            case Opcodes.CALL_INDIRECT -> callIndirect(in.u32(), in.u32());
-            case Opcodes.CALL_REF -> callRef(in.u32());
+            case Opcodes.CALL_INDIRECT -> calls.callIndirect(in.u32(), in.u32());
+            case Opcodes.CALL_REF -> calls.callRef(in.u32());
             case Opcodes.DROP -> popValue(pop());
             case Opcodes.SELECT -> select();
             case Opcodes.SELECT_T -> {
@@ -703,7 +645,7 @@ public final class FunctionEmitter {
         live = false;
     }
 
-    private void emitReturn() {
+    void emitReturn() {
         char[] results = resultKinds;
         loadCtx();
         rt("leave", "(" + Names.CTX_D + ")V");
@@ -717,131 +659,6 @@ public final class FunctionEmitter {
             rt("put" + k, "(" + Names.desc(k) + Names.CTX_D + "I)V");
         }
         mv.visitInsn(RETURN);
-    }
-
-    // ---- calls ----
-
-    /** Whether the function tail-calls other functions (then it returns to its adapter's trampoline). */
-    private boolean tailCallsOthers;
-
-    /**
-     * A tail call of the function itself becomes a jump back to its start (constant Java stack, as the
-     * interpreter's tail calls). A tail call of another function needs constant stack too, and the JVM
-     * has none: the arguments go to the context's slots, the callee is left with
-     * {@code JitRuntime.setTailCall} and the function returns to the trampoline of its adapter, which makes
-     * the call. Such functions are therefore never called directly by compiled code.
-     */
-    private void returnCall(int callee) {
-        if (callee != funcIndex) {
-            cls.function(mv, callee);
-            tailCallThrough(module.functionType(callee));
-            return;
-        }
-        for (int i = type.params().size() - 1; i >= 0; i--) {
-            mv.visitVarInsn(storeOp(pop()), localSlots[i]);
-        }
-        while (height > 0) {
-            popValue(pop());
-        }
-        mv.visitJumpInsn(GOTO, restart);
-    }
-
-    /** Tail call of the checked function on top of the stack, whose arguments are under it. */
-    private void tailCallThrough(FuncType t) {
-        tailCallsOthers = true;
-        mv.visitVarInsn(ASTORE, fnSlot);
-        for (int i = t.params().size() - 1; i >= 0; i--) {
-            char k = pop();
-            slotAddress(i);
-            rt("put" + k, "(" + Names.desc(k) + Names.CTX_D + "I)V");
-        }
-        mv.visitVarInsn(ALOAD, fnSlot);
-        rt("setTailCall", "(" + Names.FUNC_D + ")V");
-        loadCtx();
-        rt("leave", "(" + Names.CTX_D + ")V");
-        if (resultKinds.length == 1) {
-            char k = resultKinds[0];
-            mv.visitInsn(k == 'I' ? ICONST_0 : k == 'J' ? LCONST_0 : ACONST_NULL);
-            mv.visitInsn(k == 'I' ? IRETURN : k == 'J' ? LRETURN : ARETURN);
-        } else {
-            mv.visitInsn(RETURN);
-        }
-    }
-
-    private void call(int callee) {
-        FuncType t = module.functionType(callee);
-        int defined = callee - module.importedFunctionCount();
-        if (defined >= 0 && plan.isDirect(defined)) {
-            loadCtx();
-            mv.visitVarInsn(ILOAD, spSlot);
-            invokeStatic(plan.ownerOf(defined), "f" + defined, ModulePlan.descriptor(t));
-            height -= t.params().size();
-            if (t.results().size() == 1) {
-                push(ModulePlan.kind(t.results().get(0)));
-            } else {
-                readResults(t);
-            }
-        } else {
-            cls.function(mv, callee);
-            mv.visitVarInsn(ASTORE, fnSlot);
-            genericCall(t);
-        }
-        reloadMemories();
-    }
-
-    private void callIndirect(int typeIndex, int table) {
-        char idx = pop();
-        cls.table(mv, table);
-        Ints.push(mv, plan.typeIds[typeIndex]);
-        rt(idx == 'J' ? "indirect64" : "indirect", "(" + idx + Names.TABLE_D + "I)" + Names.FUNC_D);
-        dispatch(typeIndex);
-    }
-
-    private void callRef(int typeIndex) {
-        pop();
-        rt("callRef", "(" + Names.OBJ_D + ")" + Names.FUNC_D);
-        dispatch(typeIndex);
-    }
-
-    /** Calls the checked function on top of the stack through the class's dispatcher for its type. */
-    private void dispatch(int typeIndex) {
-        FuncType t = module.types().get(typeIndex).funcType();
-        loadCtx();
-        mv.visitVarInsn(ILOAD, spSlot);
-        cls.dispatch(mv, typeIndex);
-        height -= t.params().size();
-        if (t.results().size() == 1) {
-            push(ModulePlan.kind(t.results().get(0)));
-        } else {
-            readResults(t);
-        }
-        reloadMemories();
-    }
-
-    /** Calls the function in {@code fnSlot} through the context's slots. */
-    private void genericCall(FuncType t) {
-        int n = t.params().size();
-        for (int i = n - 1; i >= 0; i--) {
-            char k = pop();
-            slotAddress(i);
-            rt("put" + k, "(" + Names.desc(k) + Names.CTX_D + "I)V");
-        }
-        mv.visitVarInsn(ALOAD, fnSlot);
-        loadCtx();
-        mv.visitVarInsn(ILOAD, spSlot);
-        cls.instance(mv);
-        mv.visitMethodInsn(INVOKEVIRTUAL, Names.FUNC, "invokeFromWasm", "(" + Names.CTX_D + "I" + Names.INST_D + ")V",
-                false);
-        readResults(t);
-    }
-
-    private void readResults(FuncType t) {
-        char[] results = ModulePlan.kinds(t.results());
-        for (int i = 0; i < results.length; i++) {
-            slotAddress(i);
-            rt("get" + results[i], "(" + Names.CTX_D + "I)" + Names.desc(results[i]));
-            push(results[i]);
-        }
     }
 
     private void select() {
