@@ -15,11 +15,17 @@ public final class CompiledCode implements FunctionCode, dev.jwasm.jit.link.Tail
     /** For functions with tail calls: the adapter that leaves them pending for the running trampoline. */
     private final MethodHandle raw;
     private final Class<?> owner;
+    private final OsrCompiler osr;
 
-    CompiledCode(MethodHandle adapter, MethodHandle raw, Class<?> owner) {
+    CompiledCode(MethodHandle adapter, MethodHandle raw, Class<?> owner, OsrCompiler osr) {
         this.adapter = adapter;
         this.raw = raw;
         this.owner = owner;
+        this.osr = osr;
+    }
+
+    OsrCompiler osr() {
+        return osr;
     }
 
     @Override

@@ -12,6 +12,12 @@ public final class JitCompilerTier implements CompilerTier {
     private static final boolean STRICT = Boolean.getBoolean("jwasm.jit.strict");
 
     @Override
+    public boolean enterLoop(dev.jwasm.core.runtime.ExecContext ctx, dev.jwasm.core.runtime.WasmFunction fn,
+            int loopOffset, int fp) {
+        return OsrCompiler.enterLoop(ctx, fn, loopOffset, fp);
+    }
+
+    @Override
     public void compileAll(InstanceImpl instance) {
         try {
             ModuleCompiler c = ModuleCompiler.compile(instance);

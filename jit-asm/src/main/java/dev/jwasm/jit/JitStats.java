@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class JitStats {
     private static final LongAdder COMPILED = new LongAdder();
+    private static final LongAdder OSR_ENTRIES = new LongAdder();
     private static final Map<String, LongAdder> FALLBACKS = new ConcurrentHashMap<>();
 
     static {
@@ -44,6 +45,15 @@ public final class JitStats {
         }
     }
 
+    static void osrEntered() {
+        OSR_ENTRIES.increment();
+    }
+
+    /** How many interpreted activations continued in compiled code at a loop header. */
+    public static long osrEntries() {
+        return OSR_ENTRIES.sum();
+    }
+
     public static long compiledCount() {
         return COMPILED.sum();
     }
@@ -51,6 +61,7 @@ public final class JitStats {
     public static String summary() {
         Map<String, Long> sorted = new TreeMap<>();
         FALLBACKS.forEach((k, v) -> sorted.put(k, v.sum()));
-        return "jwasm jit: " + COMPILED.sum() + " functions compiled, interpreted: " + sorted;
+        return "jwasm jit: " + COMPILED.sum() + " functions compiled, " + OSR_ENTRIES.sum() + " OSR entries, interpreted: "
+                + sorted;
     }
 }

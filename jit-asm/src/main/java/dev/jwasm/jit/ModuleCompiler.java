@@ -189,7 +189,7 @@ public final class ModuleCompiler {
         reasons.put(definedIndex, reason);
     }
 
-    private static ClassWriter newClassWriter() {
+    static ClassWriter newClassWriter() {
         return new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
             @Override
             protected String getCommonSuperClass(String a, String b) {
@@ -210,13 +210,14 @@ public final class ModuleCompiler {
                 loaded[c] = Class.forName(plan.className(c).replace('/', '.'), true, loader);
             }
             CompiledCode[] codes = new CompiledCode[compiled.length];
+            OsrCompiler osr = new OsrCompiler(instance, plan, loader);
             for (int f = 0; f < compiled.length; f++) {
                 if (compiled[f]) {
                     Class<?> owner = loaded[plan.classOf(f)];
                     MethodHandle mh = MethodHandles.publicLookup().findStatic(owner, "a" + f, adapterType);
                     MethodHandle raw = plan.isTailCalling(f)
                             ? MethodHandles.publicLookup().findStatic(owner, "r" + f, adapterType) : null;
-                    codes[f] = new CompiledCode(mh, raw, owner);
+                    codes[f] = new CompiledCode(mh, raw, owner, osr);
                 }
             }
             int imported = module.importedFunctionCount();

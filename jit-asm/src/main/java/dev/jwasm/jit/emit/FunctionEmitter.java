@@ -49,7 +49,7 @@ public final class FunctionEmitter {
         final char[] results;
         final boolean liveAtEntry;
         /** Loop: head; others: end. */
-        final Label label = new Label();
+        Label label = new Label();
         Label elseLabel;
         int cost;
         int costIndex = -1;
@@ -87,6 +87,10 @@ public final class FunctionEmitter {
     private int nextSlot;
     private final Map<String, Integer> temps = new HashMap<>();
     private final CallEmitter calls = new CallEmitter(this);
+    /** On-stack replacement variant: wasm offset of the loop it starts at, else -1. */
+    final int osrLoop;
+    private final Label osrTarget = new Label();
+    private boolean osrTargetPlaced;
     /** Where a self tail call restarts the function: before fuel charging and local initialisation. */
     final Label restart = new Label();
 
@@ -97,8 +101,9 @@ public final class FunctionEmitter {
     /** A comparison not materialised yet: the JVM jump opcode taken when it is true, or 0. */
     int pendingJump;
 
-    private FunctionEmitter(ClassContext cls, int definedIndex, MethodNode node) {
+    private FunctionEmitter(ClassContext cls, int definedIndex, MethodNode node, int osrLoop) {
         this.cls = cls;
+        this.osrLoop = osrLoop;
         this.plan = cls.plan;
         this.module = plan.module;
         this.mv = node;
@@ -118,10 +123,10 @@ public final class FunctionEmitter {
         }
         localKinds = new char[(int) localCount];
         localSlots = new int[(int) localCount];
-        int slot = 0;
-        int ctx = -1;
+        int slot = osrLoop >= 0 ? 2 : 0;
+        int ctx = osrLoop >= 0 ? 0 : -1;
         for (int i = 0; i < localCount; i++) {
-            if (i == paramCount) {
+            if (i == paramCount && osrLoop < 0) {
                 if (slot > MAX_PARAM_SLOTS) {
                     throw new Unsupported("too many parameters");
                 }
@@ -136,7 +141,7 @@ public final class FunctionEmitter {
                 throw new Unsupported("too many locals");
             }
         }
-        if (localCount == paramCount) {
+        if (localCount == paramCount && osrLoop < 0) {
             if (slot > MAX_PARAM_SLOTS) {
                 throw new Unsupported("too many parameters");
             }
@@ -164,9 +169,30 @@ public final class FunctionEmitter {
         FuncType t = cls.plan.module.functionType(definedIndex + cls.plan.module.importedFunctionCount());
         MethodNode node = new MethodNode(ASM9, ACC_PUBLIC | ACC_STATIC, "f" + definedIndex,
                 ModulePlan.descriptor(t), null, null);
-        FunctionEmitter e = new FunctionEmitter(cls, definedIndex, node);
+        FunctionEmitter e = new FunctionEmitter(cls, definedIndex, node, -1);
         e.run();
         return new Emitted(node, e.calls.tailCallsOthers);
+    }
+
+    /**
+     * Emits {@code o<definedIndex>_<loopOffset>(ExecContext ctx, int fp)}: the function entered at the start
+     * of the loop at wasm offset {@code loopOffset}, with the locals of an interpreted activation read from
+     * the context's slots at {@code fp} and all results written back there. It does not enter or leave the
+     * guest frame: the interpreter's activation continues in it. Throws {@link Unsupported} if the loop has
+     * values on the operand stack, or the function tail-calls other functions.
+     */
+    public static MethodNode emitOsr(ClassContext cls, int definedIndex, int loopOffset) {
+        if (cls.plan.isTailCalling(definedIndex)) {
+            throw new Unsupported("tail calls to other functions");
+        }
+        MethodNode node = new MethodNode(ASM9, ACC_PUBLIC | ACC_STATIC, "o" + definedIndex + "_" + loopOffset,
+                "(" + Names.CTX_D + "I)V", null, null);
+        FunctionEmitter e = new FunctionEmitter(cls, definedIndex, node, loopOffset);
+        e.run();
+        if (!e.osrTargetPlaced || e.calls.tailCallsOthers) {
+            throw new Unsupported("loop at " + loopOffset + " cannot be entered");
+        }
+        return node;
     }
 
     // ---- type stack ----
@@ -316,13 +342,18 @@ public final class FunctionEmitter {
     }
 
     private int prologue() {
-        loadCtx();
-        cls.function(mv, funcIndex);
-        mv.visitMethodInsn(INVOKEVIRTUAL, Names.CTX, "enter", "(" + Names.WASM_FUNC_D + ")V", false);
+        if (osrLoop < 0) {
+            loadCtx();
+            cls.function(mv, funcIndex);
+            mv.visitMethodInsn(INVOKEVIRTUAL, Names.CTX, "enter", "(" + Names.WASM_FUNC_D + ")V", false);
+        }
         loadCtx();
         cls.instance(mv);
         mv.visitMethodInsn(INVOKEVIRTUAL, Names.CTX, "metered", "(" + Names.INST_D + ")Z", false);
         mv.visitVarInsn(ISTORE, meteredSlot);
+        if (osrLoop >= 0) {
+            osrPrologue();
+        }
         mv.visitLabel(restart);
         int entryCost = cls.newCost();
         meter(entryCost);
@@ -335,6 +366,19 @@ public final class FunctionEmitter {
         mv.visitVarInsn(ASTORE, fnSlot);
         reloadMemories();
         return entryCost;
+    }
+
+    /** Takes over the interpreter's locals and jumps to the loop (see {@link #emitOsr}). */
+    private void osrPrologue() {
+        for (int i = 0; i < localKinds.length; i++) {
+            slotAddress(i);
+            rt("get" + localKinds[i], "(" + Names.CTX_D + "I)" + Names.desc(localKinds[i]));
+            mv.visitVarInsn(storeOp(localKinds[i]), localSlots[i]);
+        }
+        mv.visitInsn(ACONST_NULL);
+        mv.visitVarInsn(ASTORE, fnSlot);
+        reloadMemories();
+        mv.visitJumpInsn(GOTO, osrTarget);
     }
 
     /** Charges the fuel at {@code costIndex} when the instance is metered. */
@@ -507,6 +551,7 @@ public final class FunctionEmitter {
     }
 
     private void open(int op) {
+        int offset = in.pos() - 1;
         char[][] bt = blockType();
         int kind = op == Opcodes.LOOP ? LOOP : op == Opcodes.IF ? IF : BLOCK;
         if (!live) {
@@ -518,6 +563,10 @@ public final class FunctionEmitter {
         }
         Ctrl f = new Ctrl(kind, height - bt[0].length, bt[0], bt[1], true);
         if (kind == LOOP) {
+            if (offset == osrLoop && height == 0 && bt[0].length == 0) {
+                f.label = osrTarget;
+                osrTargetPlaced = true;
+            }
             mv.visitLabel(f.label);
             f.costIndex = cls.newCost();
             meter(f.costIndex);
@@ -647,9 +696,11 @@ public final class FunctionEmitter {
 
     void emitReturn() {
         char[] results = resultKinds;
-        loadCtx();
-        rt("leave", "(" + Names.CTX_D + ")V");
-        if (results.length == 1) {
+        if (osrLoop < 0) {
+            loadCtx();
+            rt("leave", "(" + Names.CTX_D + ")V");
+        }
+        if (results.length == 1 && osrLoop < 0) {
             mv.visitInsn(results[0] == 'I' ? IRETURN : results[0] == 'J' ? LRETURN : ARETURN);
             return;
         }

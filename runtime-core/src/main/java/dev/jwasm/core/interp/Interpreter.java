@@ -91,6 +91,11 @@ public final class Interpreter {
         }
     }
 
+    private static int loopOffset(InterpretedCode ic, int loopPc) {
+        int i = java.util.Arrays.binarySearch(ic.loopPcs, loopPc);
+        return i >= 0 ? ic.loopOffsets[i] : -1;
+    }
+
     private static long ea(long addr, int offset) {
         return (addr & 0xFFFF_FFFFL) + (offset & 0xFFFF_FFFFL);
     }
@@ -114,6 +119,11 @@ public final class Interpreter {
                 case Op.LOOP:
                     if (++fn.backEdgeCount == TierUp.LOOP_THRESHOLD) {
                         TierUp.hot(fn);
+                    }
+                    // On-stack replacement once compiled code exists, at an empty operand stack.
+                    if ((fn.backEdgeCount & 0xFF) == 0 && fn.entry != ic && sp == fp + ic.numLocals
+                            && TierUp.enterLoop(ctx, fn, loopOffset(ic, pc - 1), fp)) {
+                        return null;
                     }
                     if (metered) {
                         ctx.meter(inst, code[pc]);

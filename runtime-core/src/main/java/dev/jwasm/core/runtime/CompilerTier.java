@@ -12,4 +12,14 @@ public interface CompilerTier {
      * Must not throw for unsupported or oversized functions: those simply stay interpreted.
      */
     void compileAll(InstanceImpl instance);
+
+    /**
+     * On-stack replacement: continues the interpreted activation of {@code fn} (frame at {@code fp}, locals in
+     * the context's slots, operand stack empty) in compiled code from the start of the loop at wasm byte
+     * offset {@code loopOffset}, up to the function's return, leaving the results at {@code fp}. Returns
+     * false, having done nothing, when that is not possible.
+     */
+    default boolean enterLoop(ExecContext ctx, WasmFunction fn, int loopOffset, int fp) {
+        return false;
+    }
 }

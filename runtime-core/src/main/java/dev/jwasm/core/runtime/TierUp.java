@@ -79,6 +79,11 @@ public final class TierUp {
         executor().execute(() -> COMPILER.compileAll(instance));
     }
 
+    /** See {@link CompilerTier#enterLoop}; called by the interpreter at loop headers of compiled functions. */
+    public static boolean enterLoop(ExecContext ctx, WasmFunction fn, int loopOffset, int fp) {
+        return COMPILER != null && loopOffset >= 0 && COMPILER.enterLoop(ctx, fn, loopOffset, fp);
+    }
+
     private static synchronized ExecutorService executor() {
         if (background == null) {
             background = Executors.newSingleThreadExecutor(r -> {
