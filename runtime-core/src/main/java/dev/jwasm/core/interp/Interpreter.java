@@ -47,7 +47,10 @@ public final class Interpreter {
             return null;
         }
         InterpretedCode ic = Lowerer.lower(fn.instance.module().decoded(), fn.instance.typeIds, fn.index);
-        fn.entry = ic;
+        if (fn.entry == LAZY) {
+            // Not over code a compiling tier installed meanwhile (background tier-up).
+            fn.entry = ic;
+        }
         return ic;
     }
 
