@@ -39,7 +39,7 @@ class OsrTest {
     void aLongLoopEntersCompiledCodeAndFinishesWithTheRightResults() {
         long before = JitStats.osrEntries();
         Instance inst = interpretedAtFirst(Engine.builder());
-        int n = 20_000_000;
+        int n = 60_000_000; // long enough for the background compilation to finish even on a loaded machine
         Value[] r = inst.function("run").call(Value.i32(n));
         assertEquals((long) n * (n + 1) / 2, r[0].asLong());
         assertEquals(n + 3, r[1].asInt());
