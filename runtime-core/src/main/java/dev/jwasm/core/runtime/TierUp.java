@@ -24,7 +24,7 @@ public final class TierUp {
     /**
      * Under AUTO, modules with at most this many bytes of function bodies (system property
      * {@code jwasm.jit.eagerBytes}, read at each instantiation) are
-     * compiled at instantiation: there is no on-stack replacement, so a long loop in a function that runs
+     * compiled at instantiation: on-stack replacement only enters loops with an empty operand stack, so a long loop in a function that runs
      * once (a C {@code main}) would otherwise stay interpreted, and small modules compile in milliseconds.
      */
     public static final long EAGER_BYTES = 512 * 1024;
