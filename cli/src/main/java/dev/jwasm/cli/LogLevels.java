@@ -3,6 +3,7 @@ package dev.jwasm.cli;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import java.util.Locale;
+import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 
 /** Sets the level of jwasm's diagnostics (the Logback root logger) from {@code --log-level}. */
@@ -25,10 +26,20 @@ final class LogLevels {
         Level level = parse(name);
         debug = level.toInt() <= Level.DEBUG_INT;
         changed = true;
+        // Starts SLF4J, which picks its provider: the jwasm command's lazy one, or Logback directly.
+        ILoggerFactory loggers = LoggerFactory.getILoggerFactory();
+        if (LazyLogback.setLevel(level)) {
+            return;
+        }
         // Only Logback's root logger has a settable level; another SLF4J binding (in an embedding) keeps its own.
-        if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof Logger root) {
+        if (loggers.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof Logger root) {
             root.setLevel(level);
         }
+    }
+
+    /** @throws IllegalArgumentException if {@code name} is not one of {@link #CHOICES}; changes nothing */
+    static void check(String name) {
+        parse(name);
     }
 
     /** Whether {@code --log-level debug} (or trace) was given: the CLI then prints Java stack traces. */

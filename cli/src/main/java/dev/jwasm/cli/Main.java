@@ -28,6 +28,8 @@ public final class Main {
     private static final String DEFAULT_COMMAND = "run";
     private static final Set<String> TOP_LEVEL_FLAGS = Set.of("-h", "--help", "-V", "--version");
     private static final String LOG_LEVEL = "--log-level";
+    private static final String SLF4J_PROVIDER = "slf4j.provider";
+    private static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
     /** Every subcommand, in the order help lists them. */
     private static final Map<String, Function<Streams, Object>> SUBCOMMANDS = subcommands();
 
@@ -49,6 +51,7 @@ public final class Main {
     public static void main(String[] args) {
         // Unbuffered file-descriptor streams: each guest fd_write is one write(2), as in native runtimes,
         // and nothing is lost when the guest's proc_exit ends the process.
+        useLazyLogback();
         FileOutputStream rawOut = new FileOutputStream(FileDescriptor.out);
         FileOutputStream rawErr = new FileOutputStream(FileDescriptor.err);
         PrintStream out = new PrintStream(rawOut, true, StandardCharsets.UTF_8);
@@ -57,6 +60,20 @@ public final class Main {
         out.flush();
         err.flush();
         System.exit(status);
+    }
+
+    /**
+     * Makes SLF4J use {@link LazyLogback} unless the user chose a provider; see there why. SLF4J announces a
+     * provider chosen this way at its INFO verbosity, which would garble every run's stderr, so its own
+     * reports are lowered to warnings unless the user set their verbosity.
+     */
+    private static void useLazyLogback() {
+        if (System.getProperty(SLF4J_PROVIDER) == null) {
+            System.setProperty(SLF4J_PROVIDER, LazyLogback.class.getName());
+            if (System.getProperty(SLF4J_VERBOSITY) == null) {
+                System.setProperty(SLF4J_VERBOSITY, "WARN");
+            }
+        }
     }
 
     /** Runs the command line {@code args} with the given standard streams and returns the exit status. */
@@ -73,6 +90,10 @@ public final class Main {
         ErrorReporter reporter = new ErrorReporter(io.err());
         try {
             String[] full = withDefaultCommand(args, SUBCOMMANDS.keySet());
+            RunCommand common = RunFastPath.parse(full, io);
+            if (common != null) {
+                return common.call();
+            }
             return commandLine(io, reporter, chosenCommand(full)).execute(full);
         } catch (Throwable t) { // NOPMD: errors (stack overflow, out of memory) must not reach the user raw
             return reporter.report(t);

@@ -6,10 +6,10 @@ import org.slf4j.LoggerFactory;
 /** Chooses the execution tier actually used for a {@code --tier} request. */
 final class Tiers {
     /**
-     * The JIT (module jit-asm) is not on the CLI's class path yet; until it is, {@code --tier jit} runs the
+     * Whether the JIT (module jit-asm) is on the class path; without it {@code --tier jit} runs the
      * interpreter rather than failing, so scripts written for the JIT keep working.
      */
-    private static final boolean JIT_AVAILABLE = false;
+    private static final boolean JIT_AVAILABLE = dev.jwasm.core.runtime.TierUp.compilerAvailable();
 
     private Tiers() {
     }

@@ -105,8 +105,17 @@ public final class WasiConfig {
         return clock;
     }
 
+    /** The source of {@code random_get}: the one given to the builder, else the system's {@link SecureRandom}. */
     public Random random() {
-        return random;
+        return random != null ? random : SystemRandom.INSTANCE;
+    }
+
+    /**
+     * Created on first {@code random_get}: setting up the security providers behind a {@link SecureRandom}
+     * costs some 20 ms at start-up, which most programs never need.
+     */
+    private static final class SystemRandom {
+        static final Random INSTANCE = new SecureRandom();
     }
 
     /** Collects a {@link WasiConfig}. Not thread-safe. */
@@ -121,7 +130,7 @@ public final class WasiConfig {
         private OutputStream stderr = OutputStream.nullOutputStream();
         private boolean stdioIsTerminal;
         private WasiClock clock = WasiClock.system();
-        private Random random = new SecureRandom();
+        private Random random; // null: the system's SecureRandom, created when first needed
 
         private Builder() {
         }

@@ -12,6 +12,9 @@ final class InterpretedCode implements FunctionCode {
     final int maxStack;
     /** Fuel charged at entry: instructions outside any loop. */
     final int entryCost;
+    /** Code positions of the LOOP ops (ascending) and the wasm byte offsets of their loops, for OSR. */
+    int[] loopPcs = new int[0];
+    int[] loopOffsets = new int[0];
 
     InterpretedCode(int[] code, int numLocals, int numParams, int maxStack, int entryCost) {
         this.code = code;

@@ -10,6 +10,7 @@ import dev.jwasm.core.runtime.FunctionInstance;
 import dev.jwasm.core.runtime.GlobalInstance;
 import dev.jwasm.core.runtime.InstanceImpl;
 import dev.jwasm.core.runtime.MemoryInstance;
+import dev.jwasm.core.runtime.TierUp;
 import dev.jwasm.core.runtime.WasmFunction;
 
 /**
@@ -30,7 +31,9 @@ public final class Interpreter {
     }
 
     private static void lowerAndRun(ExecContext ctx, WasmFunction fn, int fp) {
-        interpretedCode(fn).invoke(ctx, fn, fp);
+        InterpretedCode ic = interpretedCode(fn);
+        // null: another tier installed its code concurrently (background tier-up).
+        (ic != null ? ic : fn.entry).invoke(ctx, fn, fp);
     }
 
     /** The interpreter code of {@code fn}, lowering it if needed; null if another tier's code is installed. */
@@ -43,7 +46,10 @@ public final class Interpreter {
             return null;
         }
         InterpretedCode ic = Lowerer.lower(fn.instance.module().decoded(), fn.instance.typeIds, fn.index);
-        fn.entry = ic;
+        if (fn.entry == LAZY) {
+            // Not over code a compiling tier installed meanwhile (background tier-up).
+            fn.entry = ic;
+        }
         return ic;
     }
 
@@ -51,7 +57,9 @@ public final class Interpreter {
     static void execute(ExecContext ctx, WasmFunction fn, InterpretedCode ic, int fp) {
         for (;;) {
             ctx.enter(fn);
-            fn.callCount++;
+            if (++fn.callCount == TierUp.CALL_THRESHOLD) {
+                TierUp.hot(fn);
+            }
             InstanceImpl inst = fn.instance;
             boolean metered = ctx.metered(inst);
             if (metered) {
@@ -85,6 +93,11 @@ public final class Interpreter {
         }
     }
 
+    private static int loopOffset(InterpretedCode ic, int loopPc) {
+        int i = java.util.Arrays.binarySearch(ic.loopPcs, loopPc);
+        return i >= 0 ? ic.loopOffsets[i] : -1;
+    }
+
     private static long ea(long addr, int offset) {
         return (addr & 0xFFFF_FFFFL) + (offset & 0xFFFF_FFFFL);
     }
@@ -106,7 +119,14 @@ public final class Interpreter {
             switch (op) {
                 case Op.UNREACHABLE: throw Support.trap(TrapKind.UNREACHABLE);
                 case Op.LOOP:
-                    fn.backEdgeCount++;
+                    if (++fn.backEdgeCount == TierUp.LOOP_THRESHOLD) {
+                        TierUp.hot(fn);
+                    }
+                    // On-stack replacement once compiled code exists, at an empty operand stack.
+                    if ((fn.backEdgeCount & 0xFF) == 0 && fn.entry != ic && sp == fp + ic.numLocals
+                            && TierUp.enterLoop(ctx, fn, loopOffset(ic, pc - 1), fp)) {
+                        return null;
+                    }
                     if (metered) {
                         ctx.meter(inst, code[pc]);
                     }

@@ -29,6 +29,8 @@ final class Lowerer {
     private int maxHeight;
     private boolean live = true;
     private final List<Frame> frames = new ArrayList<>();
+    private final List<Integer> loopPcs = new ArrayList<>();
+    private final List<Integer> loopOffsets = new ArrayList<>();
     private int functionCost;
     /** Start of the most recent instruction, for the peephole pass; -1 when none. */
     private int lastStart = -1;
@@ -122,8 +124,11 @@ final class Lowerer {
                 }
             }
         }
-        return new InterpretedCode(Arrays.copyOf(code, len), localTypes.length,
+        InterpretedCode ic = new InterpretedCode(Arrays.copyOf(code, len), localTypes.length,
                 module.functionType(funcIndex).params().size(), maxHeight + 1, Math.max(1, functionCost));
+        ic.loopPcs = loopPcs.stream().mapToInt(Integer::intValue).toArray();
+        ic.loopOffsets = loopOffsets.stream().mapToInt(Integer::intValue).toArray();
+        return ic;
     }
 
     // ---- emission and stack height ----
@@ -285,6 +290,7 @@ final class Lowerer {
     }
 
     private void openBlock(int op) {
+        int loopOffset = in.pos() - 1;
         int[] bt = blockType();
         if (op == Opcodes.IF) {
             pop(1);
@@ -293,6 +299,11 @@ final class Lowerer {
         if (f.loop) {
             f.target = len;
             barrier = len;
+            if (live) {
+                // For on-stack replacement: where this loop's LOOP op is, and the loop's wasm offset.
+                loopPcs.add(len);
+                loopOffsets.add(loopOffset);
+            }
             emit(Op.LOOP, 0);
         } else if (f.isIf) {
             emit(Op.IF);

@@ -40,6 +40,7 @@ public final class Instantiator {
         createExports(inst, m);
         initElements(inst, m, eval);
         initData(inst, m, eval);
+        TierUp.instantiated(inst);
         if (m.startFunction() >= 0) {
             inst.functions[m.startFunction()].call();
         }

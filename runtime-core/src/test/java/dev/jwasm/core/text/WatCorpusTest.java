@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -35,22 +34,11 @@ class WatCorpusTest {
     private int skipped;
     private final List<String> failures = new ArrayList<>();
 
-    static Path testsuite() {
-        String p = System.getProperty("jwasm.testsuite");
-        if (p == null) {
-            p = System.getenv("JWASM_TESTSUITE");
-        }
-        return Path.of(p != null ? p : "/work/shared/testsuite");
-    }
-
     @Test
     void corpus() throws IOException {
-        Path root = testsuite();
+        Path root = WastCorpus.root();
         Assumptions.assumeTrue(Files.isDirectory(root), "testsuite not found at " + root + "; skipping corpus test");
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(root)) {
-            files = s.filter(f -> f.toString().endsWith(".wast")).sorted().toList();
-        }
+        List<Path> files = WastCorpus.scripts(root);
         for (Path f : files) {
             runScript(root.relativize(f).toString(), Files.readString(f, StandardCharsets.UTF_8));
         }
@@ -70,55 +58,21 @@ class WatCorpusTest {
             failures.add(name + ": script does not parse: " + e.getMessage());
             return;
         }
-        for (SExpr form : forms) {
-            command(name, form);
-        }
-    }
+        WastCorpus.walk(name, forms, new WastCorpus.Visitor() {
+            @Override
+            public void module(String file, SExpr.Parens module) {
+                WatCorpusTest.this.module(file, module);
+            }
 
-    private void command(String file, SExpr form) {
-        String head = Cursor.head(form);
-        if (head == null) {
-            return;
-        }
-        List<SExpr> items = ((SExpr.Parens) form).items();
-        switch (head) {
-            case "module" -> module(file, (SExpr.Parens) form);
-            case "assert_malformed" -> malformed(file, (SExpr.Parens) form);
-            case "thread" -> items.forEach(i -> command(file, i));
-            default -> {
-                if (head.startsWith("assert_") && items.size() > 1 && "module".equals(Cursor.head(items.get(1)))) {
-                    module(file, (SExpr.Parens) items.get(1));
-                }
+            @Override
+            public void malformed(String file, SExpr.Parens assertion) {
+                WatCorpusTest.this.malformed(file, assertion);
             }
-        }
-    }
-
-    private static String kind(SExpr.Parens module) {
-        for (SExpr e : module.items().subList(1, Math.min(4, module.items().size()))) {
-            if (e instanceof SExpr.Atom a && a.kind() == SExpr.Kind.KEYWORD
-                    && (a.text().equals("binary") || a.text().equals("quote") || a.text().equals("instance"))) {
-                return a.text();
-            }
-        }
-        return "text";
-    }
-
-    private static byte[] quoted(SExpr.Parens module) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        boolean after = false;
-        for (SExpr e : module.items()) {
-            if (after && e instanceof SExpr.Atom a && a.kind() == SExpr.Kind.STRING) {
-                out.writeBytes(TextStrings.decode(a)); // concatenated as is, like the reference interpreter
-            }
-            if (e instanceof SExpr.Atom a && a.text().equals("quote")) {
-                after = true;
-            }
-        }
-        return out.toByteArray();
+        });
     }
 
     private void module(String file, SExpr.Parens module) {
-        String kind = kind(module);
+        String kind = WastCorpus.kind(module);
         if (KNOWN_GAPS.contains(file + ":" + module.line())) {
             skipped++;
             return;
@@ -126,7 +80,7 @@ class WatCorpusTest {
         try {
             switch (kind) {
                 case "text" -> Wat.encodeModule(module);
-                case "quote" -> Wat.parse(quoted(module));
+                case "quote" -> Wat.parse(WastCorpus.quoted(module));
                 default -> {
                     return;
                 }
@@ -139,7 +93,7 @@ class WatCorpusTest {
 
     private void malformed(String file, SExpr.Parens form) {
         SExpr.Parens module = (SExpr.Parens) form.items().get(1);
-        if (!kind(module).equals("quote")) {
+        if (!WastCorpus.kind(module).equals("quote")) {
             return;
         }
         String expected = form.items().size() > 2 && form.items().get(2) instanceof SExpr.Atom a
@@ -149,7 +103,7 @@ class WatCorpusTest {
             return;
         }
         try {
-            Wat.parse(quoted(module));
+            Wat.parse(WastCorpus.quoted(module));
             failures.add(file + ":" + form.line() + ": accepted, expected \"" + expected + "\"");
         } catch (TextFormatException e) {
             if (e.getMessage().contains(expected)) {

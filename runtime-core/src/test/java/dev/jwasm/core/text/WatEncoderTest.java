@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.jwasm.api.TextFormatException;
+import dev.jwasm.core.binary.ModuleDecoder;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class WatEncoderTest {
     private static final String HEADER = "0061736d01000000";
@@ -71,6 +74,30 @@ class WatEncoderTest {
         assertTrue(h.contains("050401010101"), h); // memory 1 1
         assertTrue(h.contains("0b08010041000b026869"), h); // data segment
         assertTrue(h.contains("0909010441000b01d2000b"), h); // elem segment: inline elem is ref.func expressions of the table type
+    }
+
+    /** Function-index lists have type (ref func); written expressions keep their written (or the table's) type. */
+    @ParameterizedTest(name = "{0} has type {1}")
+    @CsvSource(delimiter = '|', value = {
+        "(elem func $f)                              | (ref func)",
+        "(elem declare func $f)                      | (ref func)",
+        "(elem (i32.const 0) $f)                     | (ref func)",
+        "(elem (table 0) (i32.const 0) func $f)      | (ref func)",
+        "(elem funcref (ref.func $f))                | funcref",
+        "(elem declare funcref (ref.func $f))        | funcref",
+        "(elem (ref func) (ref.func $f))             | (ref func)",
+    })
+    void elementSegmentTypeFollowsTheWrittenForm(String elem, String type) {
+        String wat = "(module (table 1 funcref) (func $f) " + elem + ")";
+        byte[] wasm = Wat.encodeModule((SExpr.Parens) SExprParser.parseAll(wat).get(0), false);
+        assertEquals(type, ModuleDecoder.decode(wasm).elements().get(0).type().toString(), wat);
+    }
+
+    @Test
+    void inlineTableElementsTakeTheTableType() {
+        String wat = "(module (table funcref (elem $f)) (func $f))";
+        byte[] wasm = Wat.encodeModule((SExpr.Parens) SExprParser.parseAll(wat).get(0), false);
+        assertEquals("funcref", ModuleDecoder.decode(wasm).elements().get(0).type().toString());
     }
 
     @Test

@@ -3,11 +3,15 @@ package dev.jwasm.core.text.wast;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs small inline scripts through the runner. Tests that execute modules need the decoder, validator,
@@ -56,6 +60,23 @@ class WastRunnerTest {
                 + "(assert_return (invoke \"f\") (v128.const i32x4 0 0 0 0))");
         assertEquals(List.of("threads", "simd", "simd"), results.stream().map(WastResult::feature).toList());
         assertEquals(List.of(1, 2, 3), results.stream().map(WastResult::line).toList());
+    }
+
+    @Test
+    void aMissingFileGivesOneFailureNamingIt(@TempDir Path dir) {
+        Path missing = dir.resolve("none.wast");
+        WastFileResult result = RUNNER.run(missing);
+        assertEquals(missing.toString(), result.file());
+        assertEquals(1, result.failed());
+        assertTrue(result.results().get(0).message().startsWith("cannot read script"), result.results()::toString);
+    }
+
+    @Test
+    void aScriptFileRunsUnderItsPath(@TempDir Path dir) throws IOException {
+        Path script = Files.writeString(dir.resolve("s.wast"), "(thread $t (module))\n");
+        WastFileResult result = RUNNER.run(script);
+        assertEquals(script.toString(), result.file());
+        assertEquals(script + ":1", result.results().get(0).location());
     }
 
     @Test

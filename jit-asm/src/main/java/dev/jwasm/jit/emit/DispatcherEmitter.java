@@ -1,0 +1,127 @@
+package dev.jwasm.jit.emit;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import dev.jwasm.core.model.FuncType;
+import java.util.ArrayList;
+import java.util.List;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+
+/**
+ * Emits {@code d<type>(params..., FunctionInstance f, ExecContext ctx, int sp)}, the target of
+ * {@code call_indirect} and {@code call_ref} after their checks: a switch over the compiled functions of
+ * this instance with exactly that signature calls them directly; any other function (imported, interpreted,
+ * from another instance, a subtype) is called through the context's slots.
+ */
+final class DispatcherEmitter {
+    /** Keeps the dispatcher well under HotSpot's 8000-byte compilation limit. */
+    private static final int MAX_CASES = 200;
+
+    private DispatcherEmitter() {
+    }
+
+    static String name(int typeIndex) {
+        return "d" + typeIndex;
+    }
+
+    static String descriptor(FuncType t) {
+        String direct = ModulePlan.descriptor(t);
+        int split = direct.indexOf(Names.CTX_D);
+        return direct.substring(0, split) + Names.FUNC_D + direct.substring(split);
+    }
+
+    static void emit(ClassWriter cw, ClassContext cls, int typeIndex) {
+        ModulePlan plan = cls.plan;
+        FuncType t = plan.module.types().get(typeIndex).funcType();
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, name(typeIndex), descriptor(t), null, null);
+        mv.visitCode();
+        char[] params = ModulePlan.kinds(t.params());
+        int[] slots = new int[params.length];
+        int slot = 0;
+        for (int i = 0; i < params.length; i++) {
+            slots[i] = slot;
+            slot += params[i] == 'J' ? 2 : 1;
+        }
+        int fSlot = slot;
+        int ctxSlot = slot + 1;
+        int spSlot = slot + 2;
+        List<Integer> targets = candidates(plan, typeIndex);
+        Label generic = new Label();
+        if (!targets.isEmpty()) {
+            mv.visitVarInsn(ALOAD, fSlot);
+            cls.instance(mv);
+            mv.visitMethodInsn(INVOKESTATIC, Names.RT, "definedIndexIn", "(" + Names.FUNC_D + Names.INST_D + ")I",
+                    false);
+            int[] keys = targets.stream().mapToInt(Integer::intValue).toArray();
+            Label[] labels = new Label[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                labels[i] = new Label();
+            }
+            mv.visitLookupSwitchInsn(generic, keys, labels);
+            for (int i = 0; i < keys.length; i++) {
+                mv.visitLabel(labels[i]);
+                loadParams(mv, params, slots);
+                mv.visitVarInsn(ALOAD, ctxSlot);
+                mv.visitVarInsn(ILOAD, spSlot);
+                mv.visitMethodInsn(INVOKESTATIC, plan.ownerOf(keys[i]), "f" + keys[i], ModulePlan.descriptor(t), false);
+                returnResult(mv, t);
+            }
+        }
+        mv.visitLabel(generic);
+        for (int i = 0; i < params.length; i++) {
+            mv.visitVarInsn(FunctionEmitter.loadOp(params[i]), slots[i]);
+            mv.visitVarInsn(ALOAD, ctxSlot);
+            mv.visitVarInsn(ILOAD, spSlot);
+            Ints.push(mv, i);
+            mv.visitInsn(IADD);
+            mv.visitMethodInsn(INVOKESTATIC, Names.RT, "put" + params[i], "(" + Names.desc(params[i]) + Names.CTX_D
+                    + "I)V", false);
+        }
+        mv.visitVarInsn(ALOAD, fSlot);
+        mv.visitVarInsn(ALOAD, ctxSlot);
+        mv.visitVarInsn(ILOAD, spSlot);
+        cls.instance(mv);
+        mv.visitMethodInsn(INVOKEVIRTUAL, Names.FUNC, "invokeFromWasm", "(" + Names.CTX_D + "I" + Names.INST_D + ")V",
+                false);
+        if (t.results().size() == 1) {
+            char k = ModulePlan.kind(t.results().get(0));
+            mv.visitVarInsn(ALOAD, ctxSlot);
+            mv.visitVarInsn(ILOAD, spSlot);
+            mv.visitMethodInsn(INVOKESTATIC, Names.RT, "get" + k, "(" + Names.CTX_D + "I)" + Names.desc(k), false);
+        }
+        returnResult(mv, t);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    private static void loadParams(MethodVisitor mv, char[] params, int[] slots) {
+        for (int i = 0; i < params.length; i++) {
+            mv.visitVarInsn(FunctionEmitter.loadOp(params[i]), slots[i]);
+        }
+    }
+
+    private static void returnResult(MethodVisitor mv, FuncType t) {
+        if (t.results().size() != 1) {
+            mv.visitInsn(RETURN);
+            return;
+        }
+        char k = ModulePlan.kind(t.results().get(0));
+        mv.visitInsn(k == 'I' ? IRETURN : k == 'J' ? LRETURN : ARETURN);
+    }
+
+    /** Compiled functions whose canonical type is exactly the call's, by defined index, ascending. */
+    private static List<Integer> candidates(ModulePlan plan, int typeIndex) {
+        int wanted = plan.typeIds[typeIndex];
+        int imported = plan.module.importedFunctionCount();
+        List<Integer> out = new ArrayList<>();
+        int defined = plan.module.codes().size();
+        for (int k = 0; k < defined && out.size() < MAX_CASES; k++) {
+            if (plan.isDirect(k) && plan.typeIds[plan.module.functionTypeIndex(imported + k)] == wanted) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,839 @@
+package dev.jwasm.jit.emit;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import dev.jwasm.core.interp.CodeReader;
+import dev.jwasm.core.model.DecodedModule;
+import dev.jwasm.core.model.FuncType;
+import dev.jwasm.core.model.FunctionBody;
+import dev.jwasm.core.model.MemoryType;
+import dev.jwasm.core.model.Opcodes;
+import dev.jwasm.core.model.ValType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * Compiles one wasm function into a static JVM method. Wasm locals become typed JVM locals and the wasm
+ * operand stack is the JVM operand stack; a type stack of kinds ('I', 'J', 'A') tracks it so branches can
+ * discard values under their results. Liveness and fuel costs follow the interpreter's lowerer exactly so a
+ * metered run charges the same fuel on both tiers. Control flow, variables and calls are here; numeric,
+ * memory and table instructions are in {@link NumericEmitter} and {@link MemoryEmitter}.
+ */
+public final class FunctionEmitter {
+    static final int BLOCK = 0;
+    static final int LOOP = 1;
+    static final int IF = 2;
+    static final int FUNC = 3;
+    /** The JVM allows 255 parameter slots; two are the context and the free slot index. */
+    private static final int MAX_PARAM_SLOTS = 253;
+    private static final int MAX_LOCAL_SLOTS = 65_000;
+    /**
+     * Bodies larger than this cannot fit the JVM's 64 KiB method limit (every instruction takes at least
+     * one byte of bytecode); rejecting them up front keeps a hostile multi-megabyte body from being
+     * translated in memory only to fail at the end.
+     */
+    private static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final int I32_EQZ = 0x45;
+
+    /** A control frame. */
+    static final class Ctrl {
+        final int kind;
+        final int base;
+        final char[] params;
+        final char[] results;
+        final boolean liveAtEntry;
+        /** Loop: head; others: end. */
+        Label label = new Label();
+        Label elseLabel;
+        int cost;
+        int costIndex = -1;
+
+        Ctrl(int kind, int base, char[] params, char[] results, boolean liveAtEntry) {
+            this.kind = kind;
+            this.base = base;
+            this.params = params;
+            this.results = results;
+            this.liveAtEntry = liveAtEntry;
+        }
+
+        char[] carried() {
+            return kind == LOOP ? params : results;
+        }
+    }
+
+    final ClassContext cls;
+    final ModulePlan plan;
+    final DecodedModule module;
+    final MethodVisitor mv;
+    final CodeReader in;
+    private final int end;
+    final int funcIndex;
+    final FuncType type;
+    final char[] resultKinds;
+    private final char[] localKinds;
+    final int[] localSlots;
+    final int ctxSlot;
+    final int spSlot;
+    private final int meteredSlot;
+    /** JVM local holding the byte[] of each 32-bit memory, -1 for 64-bit memories. */
+    final int[] memSlots;
+    final int fnSlot;
+    private int nextSlot;
+    private final Map<String, Integer> temps = new HashMap<>();
+    private final CallEmitter calls = new CallEmitter(this);
+    /** On-stack replacement variant: wasm offset of the loop it starts at, else -1. */
+    final int osrLoop;
+    private final Label osrTarget = new Label();
+    private boolean osrTargetPlaced;
+    /** Where a self tail call restarts the function: before fuel charging and local initialisation. */
+    final Label restart = new Label();
+
+    private char[] types = new char[16];
+    int height;
+    private final List<Ctrl> frames = new ArrayList<>();
+    boolean live = true;
+    /** A comparison not materialised yet: the JVM jump opcode taken when it is true, or 0. */
+    int pendingJump;
+
+    private FunctionEmitter(ClassContext cls, int definedIndex, MethodNode node, int osrLoop) {
+        this.cls = cls;
+        this.osrLoop = osrLoop;
+        this.plan = cls.plan;
+        this.module = plan.module;
+        this.mv = node;
+        this.funcIndex = definedIndex + module.importedFunctionCount();
+        this.type = module.functionType(funcIndex);
+        FunctionBody body = module.codes().get(definedIndex);
+        if (body.codeEnd() - body.codeStart() > MAX_BODY_BYTES) {
+            throw new Unsupported("function body over 64 KiB");
+        }
+        this.in = new CodeReader(module.bytes(), body.codeStart());
+        this.end = body.codeEnd();
+        this.resultKinds = ModulePlan.kinds(type.results());
+        int paramCount = type.params().size();
+        long localCount = (long) paramCount + body.locals().size();
+        if (localCount > MAX_LOCAL_SLOTS) {
+            throw new Unsupported("too many locals");
+        }
+        localKinds = new char[(int) localCount];
+        localSlots = new int[(int) localCount];
+        int slot = osrLoop >= 0 ? 2 : 0;
+        int ctx = osrLoop >= 0 ? 0 : -1;
+        for (int i = 0; i < localCount; i++) {
+            if (i == paramCount && osrLoop < 0) {
+                if (slot > MAX_PARAM_SLOTS) {
+                    throw new Unsupported("too many parameters");
+                }
+                ctx = slot;
+                slot += 2;
+            }
+            ValType t = i < paramCount ? type.params().get(i) : body.locals().get(i - paramCount);
+            localKinds[i] = ModulePlan.kind(t);
+            localSlots[i] = slot;
+            slot += localKinds[i] == 'J' ? 2 : 1;
+            if (slot > MAX_LOCAL_SLOTS) {
+                throw new Unsupported("too many locals");
+            }
+        }
+        if (localCount == paramCount && osrLoop < 0) {
+            if (slot > MAX_PARAM_SLOTS) {
+                throw new Unsupported("too many parameters");
+            }
+            ctx = slot;
+            slot += 2;
+        }
+        ctxSlot = ctx;
+        spSlot = ctxSlot + 1;
+        meteredSlot = slot++;
+        fnSlot = slot++;
+        List<MemoryType> mems = module.allMemories();
+        memSlots = new int[mems.size()];
+        for (int i = 0; i < memSlots.length; i++) {
+            memSlots[i] = mems.get(i).is64() ? -1 : slot++;
+        }
+        nextSlot = slot;
+    }
+
+    /** A compiled function: its method, and whether it tail-calls other functions. */
+    public record Emitted(MethodNode method, boolean tailCallsOthers) {
+    }
+
+    /** Emits function {@code definedIndex} as method {@code f<definedIndex>}; throws {@link Unsupported}. */
+    public static Emitted emit(ClassContext cls, int definedIndex) {
+        FuncType t = cls.plan.module.functionType(definedIndex + cls.plan.module.importedFunctionCount());
+        MethodNode node = new MethodNode(ASM9, ACC_PUBLIC | ACC_STATIC, "f" + definedIndex,
+                ModulePlan.descriptor(t), null, null);
+        FunctionEmitter e = new FunctionEmitter(cls, definedIndex, node, -1);
+        e.run();
+        return new Emitted(node, e.calls.tailCallsOthers);
+    }
+
+    /**
+     * Emits {@code o<definedIndex>_<loopOffset>(ExecContext ctx, int fp)}: the function entered at the start
+     * of the loop at wasm offset {@code loopOffset}, with the locals of an interpreted activation read from
+     * the context's slots at {@code fp} and all results written back there. It does not enter or leave the
+     * guest frame: the interpreter's activation continues in it. Throws {@link Unsupported} if the loop has
+     * values on the operand stack, or the function tail-calls other functions.
+     */
+    public static MethodNode emitOsr(ClassContext cls, int definedIndex, int loopOffset) {
+        if (cls.plan.isTailCalling(definedIndex)) {
+            throw new Unsupported("tail calls to other functions");
+        }
+        MethodNode node = new MethodNode(ASM9, ACC_PUBLIC | ACC_STATIC, "o" + definedIndex + "_" + loopOffset,
+                "(" + Names.CTX_D + "I)V", null, null);
+        FunctionEmitter e = new FunctionEmitter(cls, definedIndex, node, loopOffset);
+        e.run();
+        if (!e.osrTargetPlaced || e.calls.tailCallsOthers) {
+            throw new Unsupported("loop at " + loopOffset + " cannot be entered");
+        }
+        return node;
+    }
+
+    // ---- type stack ----
+
+    void push(char k) {
+        if (height == types.length) {
+            types = Arrays.copyOf(types, height * 2);
+        }
+        types[height++] = k;
+    }
+
+    char pop() {
+        return types[--height];
+    }
+
+    char peek(int depthFromTop) {
+        return types[height - 1 - depthFromTop];
+    }
+
+    // ---- emission helpers ----
+
+    void invokeStatic(String owner, String name, String desc) {
+        mv.visitMethodInsn(INVOKESTATIC, owner, name, desc, false);
+    }
+
+    void rt(String name, String desc) {
+        invokeStatic(Names.RT, name, desc);
+    }
+
+    void loadCtx() {
+        mv.visitVarInsn(ALOAD, ctxSlot);
+    }
+
+    static int loadOp(char k) {
+        return k == 'I' ? ILOAD : k == 'J' ? LLOAD : ALOAD;
+    }
+
+    static int storeOp(char k) {
+        return k == 'I' ? ISTORE : k == 'J' ? LSTORE : ASTORE;
+    }
+
+    void popValue(char k) {
+        mv.visitInsn(k == 'J' ? POP2 : POP);
+    }
+
+    /** A scratch local for the {@code i}-th value of kind {@code k} of a stack shuffle. */
+    int temp(char k, int i) {
+        return temps.computeIfAbsent(k + ":" + i, key -> {
+            int s = nextSlot;
+            nextSlot += k == 'J' ? 2 : 1;
+            if (nextSlot > MAX_LOCAL_SLOTS + 500) {
+                throw new Unsupported("too many locals");
+            }
+            return s;
+        });
+    }
+
+    /** Pushes {@code ctx, sp + i}: the address of context slot {@code i} of this frame's free area. */
+    void slotAddress(int i) {
+        loadCtx();
+        mv.visitVarInsn(ILOAD, spSlot);
+        if (i != 0) {
+            Ints.push(mv, i);
+            mv.visitInsn(IADD);
+        }
+    }
+
+    /** Replaces the top {@code n} values by themselves with every i32 widened to an unsigned i64. */
+    void widenTop(int n) {
+        boolean any = false;
+        for (int i = 0; i < n; i++) {
+            any |= peek(i) == 'I';
+        }
+        if (!any) {
+            return;
+        }
+        if (n == 1) {
+            widenInt();
+            types[height - 1] = 'J';
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            char k = peek(i);
+            mv.visitVarInsn(storeOp(k), temp(k, i));
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            char k = types[height - 1 - i];
+            mv.visitVarInsn(loadOp(k), temp(k, i));
+            if (k == 'I') {
+                widenInt();
+                types[height - 1 - i] = 'J';
+            }
+        }
+    }
+
+    private void widenInt() {
+        mv.visitInsn(I2L);
+        mv.visitLdcInsn(0xFFFF_FFFFL);
+        mv.visitInsn(LAND);
+    }
+
+    void reloadMemories() {
+        for (int i = 0; i < memSlots.length; i++) {
+            if (memSlots[i] >= 0) {
+                cls.memory(mv, i);
+                mv.visitMethodInsn(INVOKEVIRTUAL, Names.MEM, "buffer", "()[B", false);
+                mv.visitVarInsn(ASTORE, memSlots[i]);
+            }
+        }
+    }
+
+    // ---- driver ----
+
+    private void run() {
+        mv.visitCode();
+        int entryCost = prologue();
+        Ctrl fn = new Ctrl(FUNC, 0, new char[0], resultKinds, true);
+        frames.add(fn);
+        while (!frames.isEmpty() && in.pos() < end) {
+            int op = in.u8();
+            if (live) {
+                costFrame().cost++;
+            }
+            if (live || isStructural(op)) {
+                instruction(op);
+            } else {
+                Immediates.skip(in, op);
+            }
+        }
+        cls.setCost(entryCost, fn.cost);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    private static boolean isStructural(int op) {
+        return op == Opcodes.BLOCK || op == Opcodes.LOOP || op == Opcodes.IF || op == Opcodes.ELSE
+                || op == Opcodes.END;
+    }
+
+    private Ctrl costFrame() {
+        for (int i = frames.size() - 1; i > 0; i--) {
+            if (frames.get(i).kind == LOOP) {
+                return frames.get(i);
+            }
+        }
+        return frames.get(0);
+    }
+
+    private int prologue() {
+        if (osrLoop < 0) {
+            loadCtx();
+            cls.function(mv, funcIndex);
+            mv.visitMethodInsn(INVOKEVIRTUAL, Names.CTX, "enter", "(" + Names.WASM_FUNC_D + ")V", false);
+        }
+        loadCtx();
+        cls.instance(mv);
+        mv.visitMethodInsn(INVOKEVIRTUAL, Names.CTX, "metered", "(" + Names.INST_D + ")Z", false);
+        mv.visitVarInsn(ISTORE, meteredSlot);
+        if (osrLoop >= 0) {
+            osrPrologue();
+        }
+        mv.visitLabel(restart);
+        int entryCost = cls.newCost();
+        meter(entryCost);
+        for (int i = type.params().size(); i < localKinds.length; i++) {
+            char k = localKinds[i];
+            mv.visitInsn(k == 'I' ? ICONST_0 : k == 'J' ? LCONST_0 : ACONST_NULL);
+            mv.visitVarInsn(storeOp(k), localSlots[i]);
+        }
+        mv.visitInsn(ACONST_NULL);
+        mv.visitVarInsn(ASTORE, fnSlot);
+        reloadMemories();
+        return entryCost;
+    }
+
+    /** Takes over the interpreter's locals and jumps to the loop (see {@link #emitOsr}). */
+    private void osrPrologue() {
+        for (int i = 0; i < localKinds.length; i++) {
+            slotAddress(i);
+            rt("get" + localKinds[i], "(" + Names.CTX_D + "I)" + Names.desc(localKinds[i]));
+            mv.visitVarInsn(storeOp(localKinds[i]), localSlots[i]);
+        }
+        mv.visitInsn(ACONST_NULL);
+        mv.visitVarInsn(ASTORE, fnSlot);
+        reloadMemories();
+        mv.visitJumpInsn(GOTO, osrTarget);
+    }
+
+    /** Charges the fuel at {@code costIndex} when the instance is metered. */
+    private void meter(int costIndex) {
+        Label skip = new Label();
+        mv.visitVarInsn(ILOAD, meteredSlot);
+        mv.visitJumpInsn(IFEQ, skip);
+        loadCtx();
+        cls.instance(mv);
+        cls.cost(mv, costIndex);
+        mv.visitMethodInsn(INVOKEVIRTUAL, Names.CTX, "meter", "(" + Names.INST_D + "I)V", false);
+        mv.visitLabel(skip);
+    }
+
+    private void instruction(int op) {
+        if (pendingJump != 0) {
+            if (op == I32_EQZ) {
+                pendingJump = negate(pendingJump);
+                return;
+            }
+            if (op != Opcodes.IF && op != Opcodes.BR_IF && op != Opcodes.SELECT && op != Opcodes.SELECT_T) {
+                materialize();
+            }
+        }
+        if (op <= 0x1F) {
+            control(op);
+        } else if (op <= 0x26) {
+            variable(op);
+        } else if (op <= 0x40) {
+            MemoryEmitter.memory(this, op);
+        } else if (op <= 0x44) {
+            constant(op);
+        } else if (op <= 0xC4) {
+            NumericEmitter.numeric(this, op);
+        } else if (op >= 0xD0 && op <= 0xD6) {
+            reference(op);
+        } else if (op == Opcodes.PREFIX_MISC) {
+            int sub = in.u32();
+            if (sub <= 7) {
+                NumericEmitter.truncSat(this, sub);
+            } else {
+                MemoryEmitter.bulk(this, sub);
+            }
+        } else {
+            throw Immediates.unsupported(op);
+        }
+    }
+
+    // ---- fused comparisons ----
+
+    private void materialize() {
+        Label yes = new Label();
+        Label done = new Label();
+        mv.visitJumpInsn(pendingJump, yes);
+        pendingJump = 0;
+        mv.visitInsn(ICONST_0);
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(yes);
+        mv.visitInsn(ICONST_1);
+        mv.visitLabel(done);
+    }
+
+    static int negate(int jumpOp) {
+        return switch (jumpOp) {
+            case IFEQ -> IFNE;
+            case IFNE -> IFEQ;
+            case IFLT -> IFGE;
+            case IFGE -> IFLT;
+            case IFGT -> IFLE;
+            case IFLE -> IFGT;
+            case IF_ICMPEQ -> IF_ICMPNE;
+            case IF_ICMPNE -> IF_ICMPEQ;
+            case IF_ICMPLT -> IF_ICMPGE;
+            case IF_ICMPGE -> IF_ICMPLT;
+            case IF_ICMPGT -> IF_ICMPLE;
+            case IF_ICMPLE -> IF_ICMPGT;
+            default -> throw new IllegalArgumentException("not a conditional jump: " + jumpOp);
+        };
+    }
+
+    /** Jumps to {@code target} when the i32 condition on top (or the pending comparison) is true/false. */
+    private void conditionalJump(boolean whenTrue, Label target) {
+        int op = pendingJump != 0 ? pendingJump : IFNE;
+        pendingJump = 0;
+        mv.visitJumpInsn(whenTrue ? op : negate(op), target);
+    }
+
+    // ---- control ----
+
+    private void control(int op) {
+        switch (op) {
+            case Opcodes.UNREACHABLE -> {
+                rt("unreachable", "()Ldev/jwasm/api/WasmTrap;");
+                mv.visitInsn(ATHROW);
+                live = false;
+            }
+            case Opcodes.NOP -> {
+            }
+            case Opcodes.BLOCK, Opcodes.LOOP, Opcodes.IF -> open(op);
+            case Opcodes.ELSE -> elseOp();
+            case Opcodes.END -> endOp();
+            case Opcodes.BR -> {
+                branch(in.u32());
+                live = false;
+            }
+            case Opcodes.BR_IF -> brIf(in.u32());
+            case Opcodes.BR_TABLE -> brTable();
+            case Opcodes.RETURN -> {
+                emitReturn();
+                live = false;
+            }
+            case Opcodes.CALL -> calls.call(in.u32());
+            case Opcodes.RETURN_CALL -> {
+                calls.returnCall(in.u32());
+                live = false;
+            }
+            case Opcodes.RETURN_CALL_INDIRECT -> {
+                int typeIndex = in.u32();
+                int table = in.u32();
+                char idx = pop();
+                cls.table(mv, table);
+                Ints.push(mv, plan.typeIds[typeIndex]);
+                rt(idx == 'J' ? "indirect64" : "indirect", "(" + idx + Names.TABLE_D + "I)" + Names.FUNC_D);
+                calls.tailCallThrough(module.types().get(typeIndex).funcType());
+                live = false;
+            }
+            case Opcodes.RETURN_CALL_REF -> {
+                int typeIndex = in.u32();
+                pop();
+                rt("callRef", "(" + Names.OBJ_D + ")" + Names.FUNC_D);
+                calls.tailCallThrough(module.types().get(typeIndex).funcType());
+                live = false;
+            }
+            case Opcodes.CALL_INDIRECT -> calls.callIndirect(in.u32(), in.u32());
+            case Opcodes.CALL_REF -> calls.callRef(in.u32());
+            case Opcodes.DROP -> popValue(pop());
+            case Opcodes.SELECT -> select();
+            case Opcodes.SELECT_T -> {
+                int n = in.u32();
+                for (int i = 0; i < n; i++) {
+                    in.skipValType();
+                }
+                select();
+            }
+            default -> throw Immediates.unsupported(op);
+        }
+    }
+
+    /** Reads a block type: {params, results}. */
+    private char[][] blockType() {
+        int b = in.peek();
+        if (b == 0x40) {
+            in.u8();
+            return new char[][] {new char[0], new char[0]};
+        }
+        if (b == 0x7B) {
+            throw new Unsupported("SIMD values");
+        }
+        if (b >= 0x69 && b <= 0x7F) {
+            in.u8();
+            return new char[][] {new char[0], {b == 0x7F || b == 0x7D ? 'I' : b == 0x7E || b == 0x7C ? 'J' : 'A'}};
+        }
+        if (b == 0x63 || b == 0x64) {
+            in.u8();
+            in.s64();
+            return new char[][] {new char[0], {'A'}};
+        }
+        FuncType t = module.types().get((int) in.s64()).funcType();
+        return new char[][] {ModulePlan.kinds(t.params()), ModulePlan.kinds(t.results())};
+    }
+
+    private void open(int op) {
+        int offset = in.pos() - 1;
+        char[][] bt = blockType();
+        int kind = op == Opcodes.LOOP ? LOOP : op == Opcodes.IF ? IF : BLOCK;
+        if (!live) {
+            frames.add(new Ctrl(kind, height, bt[0], bt[1], false));
+            return;
+        }
+        if (kind == IF) {
+            pop();
+        }
+        Ctrl f = new Ctrl(kind, height - bt[0].length, bt[0], bt[1], true);
+        if (kind == LOOP) {
+            if (offset == osrLoop && height == 0 && bt[0].length == 0) {
+                f.label = osrTarget;
+                osrTargetPlaced = true;
+            }
+            mv.visitLabel(f.label);
+            f.costIndex = cls.newCost();
+            meter(f.costIndex);
+        } else if (kind == IF) {
+            f.elseLabel = new Label();
+            conditionalJump(false, f.elseLabel);
+        }
+        frames.add(f);
+    }
+
+    private void elseOp() {
+        Ctrl f = frames.get(frames.size() - 1);
+        if (!f.liveAtEntry) {
+            return;
+        }
+        if (live) {
+            mv.visitJumpInsn(GOTO, f.label);
+        }
+        mv.visitLabel(f.elseLabel);
+        f.elseLabel = null;
+        live = true;
+        resetTo(f, f.params);
+    }
+
+    private void resetTo(Ctrl f, char[] top) {
+        height = f.base;
+        for (char k : top) {
+            push(k);
+        }
+    }
+
+    private void endOp() {
+        Ctrl f = frames.remove(frames.size() - 1);
+        if (f.kind == LOOP && f.costIndex >= 0) {
+            cls.setCost(f.costIndex, f.cost);
+        }
+        if (!f.liveAtEntry) {
+            live = false;
+            return;
+        }
+        if (f.kind == FUNC) {
+            resetTo(f, f.results);
+            emitReturn();
+            return;
+        }
+        if (f.elseLabel != null) {
+            if (live) {
+                mv.visitJumpInsn(GOTO, f.label);
+            }
+            mv.visitLabel(f.elseLabel);
+        }
+        if (f.kind != LOOP) {
+            mv.visitLabel(f.label);
+        }
+        resetTo(f, f.results);
+        live = true;
+    }
+
+    /** Emits a jump to label {@code depth} with its values on top; leaves the type stack unchanged. */
+    private void branch(int depth) {
+        Ctrl f = frames.get(frames.size() - 1 - depth);
+        if (f.kind == FUNC) {
+            emitReturn();
+            return;
+        }
+        char[] carried = f.carried();
+        int extras = height - carried.length - f.base;
+        if (extras > 0) {
+            for (int i = 0; i < carried.length; i++) {
+                char k = peek(i);
+                mv.visitVarInsn(storeOp(k), temp(k, i));
+            }
+            for (int i = 0; i < extras; i++) {
+                popValue(peek(carried.length + i));
+            }
+            for (int i = carried.length - 1; i >= 0; i--) {
+                char k = peek(i);
+                mv.visitVarInsn(loadOp(k), temp(k, i));
+            }
+        }
+        mv.visitJumpInsn(GOTO, f.label);
+    }
+
+    private boolean needsShuffle(int depth) {
+        Ctrl f = frames.get(frames.size() - 1 - depth);
+        return f.kind == FUNC || height - f.carried().length - f.base > 0;
+    }
+
+    private void brIf(int depth) {
+        pop();
+        if (!needsShuffle(depth)) {
+            conditionalJump(true, frames.get(frames.size() - 1 - depth).label);
+            return;
+        }
+        Label skip = new Label();
+        conditionalJump(false, skip);
+        branch(depth);
+        mv.visitLabel(skip);
+    }
+
+    private void brTable() {
+        int n = in.u32();
+        int[] depths = new int[n + 1];
+        for (int i = 0; i <= n; i++) {
+            depths[i] = in.u32();
+        }
+        pop();
+        if (n == 0) {
+            mv.visitInsn(POP);
+            branch(depths[0]);
+            live = false;
+            return;
+        }
+        Map<Integer, Label> trampolines = new HashMap<>();
+        Label[] labels = new Label[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = trampolines.computeIfAbsent(depths[i], d -> new Label());
+        }
+        Label dflt = trampolines.computeIfAbsent(depths[n], d -> new Label());
+        mv.visitTableSwitchInsn(0, n - 1, dflt, labels);
+        for (Map.Entry<Integer, Label> e : trampolines.entrySet()) {
+            mv.visitLabel(e.getValue());
+            branch(e.getKey());
+        }
+        live = false;
+    }
+
+    void emitReturn() {
+        char[] results = resultKinds;
+        if (osrLoop < 0) {
+            loadCtx();
+            rt("leave", "(" + Names.CTX_D + ")V");
+        }
+        if (results.length == 1 && osrLoop < 0) {
+            mv.visitInsn(results[0] == 'I' ? IRETURN : results[0] == 'J' ? LRETURN : ARETURN);
+            return;
+        }
+        for (int i = results.length - 1; i >= 0; i--) {
+            char k = peek(results.length - 1 - i);
+            slotAddress(i);
+            rt("put" + k, "(" + Names.desc(k) + Names.CTX_D + "I)V");
+        }
+        mv.visitInsn(RETURN);
+    }
+
+    private void select() {
+        pop();
+        char k = pop();
+        Label isFalse = new Label();
+        Label done = new Label();
+        conditionalJump(false, isFalse);
+        popValue(k);
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(isFalse);
+        if (k == 'J') {
+            mv.visitInsn(DUP2_X2);
+            mv.visitInsn(POP2);
+            mv.visitInsn(POP2);
+        } else {
+            mv.visitInsn(SWAP);
+            mv.visitInsn(POP);
+        }
+        mv.visitLabel(done);
+    }
+
+    // ---- variables, constants, references ----
+
+    private void variable(int op) {
+        int index = in.u32();
+        switch (op) {
+            case Opcodes.LOCAL_GET -> {
+                mv.visitVarInsn(loadOp(localKinds[index]), localSlots[index]);
+                push(localKinds[index]);
+            }
+            case Opcodes.LOCAL_SET -> mv.visitVarInsn(storeOp(pop()), localSlots[index]);
+            case Opcodes.LOCAL_TEE -> {
+                mv.visitInsn(peek(0) == 'J' ? DUP2 : DUP);
+                mv.visitVarInsn(storeOp(peek(0)), localSlots[index]);
+            }
+            case Opcodes.GLOBAL_GET -> globalGet(index);
+            case Opcodes.GLOBAL_SET -> {
+                char k = pop();
+                cls.global(mv, index);
+                rt("setGlobal" + k, "(" + Names.desc(k) + Names.GLOBAL_D + ")V");
+            }
+            default -> MemoryEmitter.tableAccess(this, op, index);
+        }
+    }
+
+    private void globalGet(int index) {
+        char k = ModulePlan.kind(module.allGlobals().get(index).valType());
+        cls.global(mv, index);
+        if (k == 'A') {
+            mv.visitFieldInsn(GETFIELD, Names.GLOBAL, "ref", Names.OBJ_D);
+        } else {
+            mv.visitFieldInsn(GETFIELD, Names.GLOBAL, "bits", "J");
+            if (k == 'I') {
+                mv.visitInsn(L2I);
+            }
+        }
+        push(k);
+    }
+
+    private void constant(int op) {
+        switch (op) {
+            case Opcodes.I32_CONST -> {
+                Ints.push(mv, in.s32());
+                push('I');
+            }
+            case Opcodes.I64_CONST -> {
+                Ints.push(mv, in.s64());
+                push('J');
+            }
+            case Opcodes.F32_CONST -> {
+                Ints.push(mv, in.fixed32());
+                push('I');
+            }
+            default -> {
+                Ints.push(mv, in.fixed64());
+                push('J');
+            }
+        }
+    }
+
+    private void reference(int op) {
+        switch (op) {
+            case Opcodes.REF_NULL -> {
+                in.s64();
+                mv.visitInsn(ACONST_NULL);
+                push('A');
+            }
+            case Opcodes.REF_IS_NULL -> {
+                pop();
+                rt("isNull", "(" + Names.OBJ_D + ")I");
+                push('I');
+            }
+            case Opcodes.REF_FUNC -> {
+                cls.function(mv, in.u32());
+                push('A');
+            }
+            case Opcodes.REF_EQ -> {
+                height -= 2;
+                rt("refEq", "(" + Names.OBJ_D + Names.OBJ_D + ")I");
+                push('I');
+            }
+            case Opcodes.REF_AS_NON_NULL -> rt("asNonNull", "(" + Names.OBJ_D + ")" + Names.OBJ_D);
+            case Opcodes.BR_ON_NULL -> {
+                int depth = in.u32();
+                Label nonNull = new Label();
+                mv.visitInsn(DUP);
+                mv.visitJumpInsn(IFNONNULL, nonNull);
+                mv.visitInsn(POP);
+                pop();
+                branch(depth);
+                push('A');
+                mv.visitLabel(nonNull);
+            }
+            default -> {
+                int depth = in.u32();
+                Label isNull = new Label();
+                mv.visitInsn(DUP);
+                mv.visitJumpInsn(IFNULL, isNull);
+                branch(depth);
+                mv.visitLabel(isNull);
+                mv.visitInsn(POP);
+                pop();
+            }
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package dev.jwasm.jit.link;
+
+import dev.jwasm.api.TrapKind;
+import dev.jwasm.api.WasmTrap;
+import dev.jwasm.core.runtime.InstanceImpl;
+import dev.jwasm.core.runtime.MemoryInstance;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Loads and stores called by generated code. 32-bit memories are accessed on the {@code byte[]} the compiled
+ * function keeps in a local, through static final little-endian VarHandles; the effective address is
+ * computed in 64 bits so an offset overflowing 32 bits traps. 64-bit memories go through
+ * {@link MemoryInstance}. Operands come in wasm stack order, then buffer and offset.
+ */
+public final class MemoryAccess {
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private MemoryAccess() {
+    }
+
+    /**
+     * Initialises this class and links its VarHandle call sites. Done when the JIT loads, because the first
+     * use could otherwise happen deep in a guest recursion, where a StackOverflowError during class
+     * initialisation or linkage would poison the class for the whole JVM.
+     */
+    public static void warmUp() {
+        byte[] m = new byte[16];
+        i64Store(0, i64Load(0, m, 0), m, 8);
+        i32Store(0, i32Load(0, m, 4) + load16S(0, m, 0) + load16U(0, m, 0) + (int) load32U(0, m, 0), m, 0);
+        store16(0, load8S(0, m, 0) + load8U(0, m, 0), m, 0);
+        store8(0, 0, m, 0);
+    }
+
+    private static WasmTrap oob() {
+        return new WasmTrap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+    }
+
+    /**
+     * The effective address as an array index. The upper bound is left to the array access itself (its
+     * IndexOutOfBoundsException becomes the trap), so compiled code does one bounds check, not two;
+     * an address past 2^31 - 1 (including offsets overflowing 32 bits) traps here.
+     */
+    private static int at(int addr, int offset) {
+        long ea = (addr & 0xFFFF_FFFFL) + (offset & 0xFFFF_FFFFL);
+        if (ea > Integer.MAX_VALUE) {
+            throw oob();
+        }
+        return (int) ea;
+    }
+
+    public static int i32Load(int addr, byte[] m, int off) {
+        try {
+            return (int) INT.get(m, at(addr, off));
+        } catch (IndexOutOfBoundsException e) {
+            throw oob();
+        }
+    }
+
+    public static long i64Load(int addr, byte[] m, int off) {
+        try {
+            return (long) LONG.get(m, at(addr, off));
+        } catch (IndexOutOfBoundsException e) {
+            throw oob();
+        }
+    }
+
+    public static int load8S(int addr, byte[] m, int off) {
+        try {
+            return m[at(addr, off)];
+        } catch (IndexOutOfBoundsException e) {
+            throw oob();
+        }
+    }
+
+    public static int load8U(int addr, byte[] m, int off) {
+        try {
+            return m[at(addr, off)] & 0xFF;
+        } catch (IndexOutOfBoundsException e) {
+            throw oob();
+        }
+    }
+
+    public static int load16S(int addr, byte[] m, int off) {
+        try {
+            return (short) SHORT.get(m, at(addr, off));
+        } catch (IndexOutOfBoundsException e) {
+            throw oob();
+        }
+    }
+
+    public static int load16U(int addr, byte[] m, int off) {
+        try {
+            return (short) SHORT.get(m, at(addr, off)) & 0xFFFF;
+        } catch (IndexOutOfBoundsException e) {
+            throw oob();
+        }
+    }
+
+    public static long load32U(int addr, byte[] m, int off) {
+        try {
+            return (int) INT.get(m, at(addr, off)) & 0xFFFF_FFFFL;
+        } catch (IndexOutOfBoundsException e) {
+            throw oob();
+        }
+    }
+
+    public static void i32Store(int addr, int v, byte[] m, int off) {
+        try {
+            INT.set(m, at(addr, off), v);
+        } catch (IndexOutOfBoundsException e) {
+            throw oob();
+        }
+    }
+
+    public static void i64Store(int addr, long v, byte[] m, int off) {
+        try {
+            LONG.set(m, at(addr, off), v);
+        } catch (IndexOutOfBoundsException e) {
+            throw oob();
+        }
+    }
+
+    public static void store8(int addr, int v, byte[] m, int off) {
+        try {
+            m[at(addr, off)] = (byte) v;
+        } catch (IndexOutOfBoundsException e) {
+            throw oob();
+        }
+    }
+
+    public static void store16(int addr, int v, byte[] m, int off) {
+        try {
+            SHORT.set(m, at(addr, off), (short) v);
+        } catch (IndexOutOfBoundsException e) {
+            throw oob();
+        }
+    }
+
+    // ---- 64-bit memories ----
+
+    private static long ea64(long addr, long offset) {
+        long ea = addr + offset;
+        // Unsigned overflow or an address beyond 2^63 can never be in bounds.
+        return (addr < 0 || offset < 0 || ea < 0) ? -1 : ea;
+    }
+
+    public static int m64I32Load(long addr, MemoryInstance m, long off) {
+        return m.loadI32(ea64(addr, off));
+    }
+
+    public static long m64I64Load(long addr, MemoryInstance m, long off) {
+        return m.loadI64(ea64(addr, off));
+    }
+
+    public static int m64Load8S(long addr, MemoryInstance m, long off) {
+        return m.loadI8(ea64(addr, off));
+    }
+
+    public static int m64Load8U(long addr, MemoryInstance m, long off) {
+        return m.loadU8(ea64(addr, off));
+    }
+
+    public static int m64Load16S(long addr, MemoryInstance m, long off) {
+        return m.loadI16(ea64(addr, off));
+    }
+
+    public static int m64Load16U(long addr, MemoryInstance m, long off) {
+        return m.loadU16(ea64(addr, off));
+    }
+
+    public static long m64Load32U(long addr, MemoryInstance m, long off) {
+        return m.loadI32(ea64(addr, off)) & 0xFFFF_FFFFL;
+    }
+
+    public static void m64I32Store(long addr, int v, MemoryInstance m, long off) {
+        m.storeI32(ea64(addr, off), v);
+    }
+
+    public static void m64I64Store(long addr, long v, MemoryInstance m, long off) {
+        m.storeI64(ea64(addr, off), v);
+    }
+
+    public static void m64Store8(long addr, int v, MemoryInstance m, long off) {
+        m.storeI8(ea64(addr, off), v);
+    }
+
+    public static void m64Store16(long addr, int v, MemoryInstance m, long off) {
+        m.storeI16(ea64(addr, off), v);
+    }
+
+    // ---- size, grow and bulk operations (operands already widened to unsigned longs) ----
+
+    public static int grow32(int delta, MemoryInstance m) {
+        return (int) m.grow(delta & 0xFFFF_FFFFL);
+    }
+
+    public static long grow64(long delta, MemoryInstance m) {
+        return m.grow(delta);
+    }
+
+    public static void init(long d, long s, long n, InstanceImpl inst, int data, MemoryInstance m) {
+        byte[] seg = inst.dataSegments[data];
+        if (s + n > seg.length) {
+            throw oob();
+        }
+        m.write(d, seg, (int) s, (int) n);
+    }
+
+    public static void dataDrop(InstanceImpl inst, int data) {
+        inst.dataSegments[data] = new byte[0];
+    }
+
+    public static void copy(long d, long s, long n, MemoryInstance dst, MemoryInstance src) {
+        MemoryInstance.copy(dst, d, src, s, n);
+    }
+
+    public static void fill(long d, long value, long n, MemoryInstance m) {
+        m.fill(d, n, (byte) value);
+    }
+}
