@@ -10,25 +10,13 @@ import java.io.InputStream;
  * first needs readiness (a non-blocking read or poll_oneoff); from then on an {@link InputPump} thread
  * reads ahead so "no data yet" (EAGAIN / not ready) and "end of input" can be told apart.
  */
-public final class InputStreamDescriptor extends Descriptor {
+public final class InputStreamDescriptor extends StreamDescriptor {
     private final InputStream in;
-    private final int fileType;
     private InputPump pump;
 
     public InputStreamDescriptor(InputStream in, int fileType, long rights) {
-        super(rights, 0, 0);
+        super(fileType, rights);
         this.in = in;
-        this.fileType = fileType;
-    }
-
-    @Override
-    public int fileType() {
-        return fileType;
-    }
-
-    @Override
-    public boolean isStream() {
-        return true;
     }
 
     @Override

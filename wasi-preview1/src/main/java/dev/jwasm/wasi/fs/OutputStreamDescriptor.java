@@ -4,24 +4,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /** Standard output or error into a Java {@link OutputStream}, flushed after every write. */
-public final class OutputStreamDescriptor extends Descriptor {
+public final class OutputStreamDescriptor extends StreamDescriptor {
     private final OutputStream out;
-    private final int fileType;
 
     public OutputStreamDescriptor(OutputStream out, int fileType, long rights) {
-        super(rights, 0, 0);
+        super(fileType, rights);
         this.out = out;
-        this.fileType = fileType;
-    }
-
-    @Override
-    public int fileType() {
-        return fileType;
-    }
-
-    @Override
-    public boolean isStream() {
-        return true;
     }
 
     @Override
