@@ -2,13 +2,13 @@
 # steady-state.sh [JMH_OPTIONS...]
 # Steady-state time per call of the nine yardstick workloads: native (the same C built with clang-19 -O2,
 # called REPS times in one process by c/native-harness.c) against jwasm's tiers under JMH, as a markdown
-# table with the JIT's and the interpreter's ratio to native. Run from the project root after
+# table of wall and CPU milliseconds per call and the tiers' ratios to native in CPU time (the figure that
+# stays meaningful when other work shares the machine). Run from the project root after
 #   mvn -q -Pbench -pl benchmarks -am package -DskipTests
-# JMH options default to "-f 1 -wi 3 -i 5" (the benchmarks' own iteration times: 2 s); for example
-#   benchmarks/steady-state.sh -p tier=JIT            # JIT only
-#   benchmarks/steady-state.sh -p program=fib,nbody   # two programs
-# Environment: REPS (native timed calls, default 10), CC (default clang-19), REUSE_CSV=1 (tabulate the
-# last JMH run, target/jmh-yardstick.csv, instead of running JMH again).
+# JMH options default to "-f 1 -wi 3 -i 5" (the benchmarks' own iteration times: 2 s).
+# Environment: TIERS (default "JIT"; "JIT INTERP" adds the interpreter, about 10 minutes more), REPS
+# (native timed calls, default 10), CC (default clang-19), REUSE_CSV=1 (tabulate the last JMH results,
+# target/jmh-yardstick.csv.all, with fresh native times instead of running JMH again).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 jar="$here/target/benchmarks.jar"
@@ -22,32 +22,47 @@ for p in $programs; do
   "$CC" -O2 -Wall -Dmain=bench_main -c -o "$native/$p.o" "$here/c/yardstick/$p.c"
   "$CC" -O2 -Wall -o "$native/$p" "$native/$p.o" "$here/c/native-harness.c" -lm
 done
-declare -A nat
-for p in $programs; do
-  size=$(sed -n "s/^$p=//p" "$here/src/main/resources/workloads/sizes.properties")
-  line=$("$native/$p" "$size" "$REPS" 2 2>&1 >/dev/null)
-  nat[$p]=$(sed -n 's/.*mean_ms=\([0-9.]*\).*/\1/p' <<<"$line")
-  echo "native $p $size: ${nat[$p]} ms" >&2
-done
-
+# Native and JMH runs alternate program by program (native, JMH, native; the faster native mean counts),
+# so that both see about the same load on a shared machine.
+declare -A nat natcpu jmh
 csv="$here/target/jmh-yardstick.csv"
-[ -n "${REUSE_CSV:-}" ] || java -jar "$jar" YardstickBenchmark "$@" -rf csv -rff "$csv" >&2
-# CSV columns: "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit","Param: program","Param: tier"
-declare -A jmh
-while IFS=, read -r _ _ _ _ score err _ prog tier; do
-  jmh[$prog.$tier]="$score ± $err"
-done < <(tail -n +2 "$csv" | tr -d "\r\"")
-
-ratio() { awk -v a="${1%% *}" -v b="$2" 'BEGIN { if (a == "" || b == "" || b == 0) print "-"; else printf "%.2f", a / b }'; }
-ms() { awk -v s="$1" 'BEGIN { split(s, x, " ± "); if (s == "") print "-"; else printf "%.1f ± %.1f", x[1], x[2] }'; }
-echo "| program | size | native ms | JIT ms | JIT / native | interpreter ms | interpreter / native |"
-echo "|---|---:|---:|---:|---:|---:|---:|"
+[ -n "${REUSE_CSV:-}" ] || : > "$csv.all"
 for p in $programs; do
   size=$(sed -n "s/^$p=//p" "$here/src/main/resources/workloads/sizes.properties")
-  j=${jmh[$p.JIT]:-}; i=${jmh[$p.INTERP]:-}
-  echo "| $p | $size | ${nat[$p]} | $(ms "$j") | $(ratio "$j" "${nat[$p]}") | $(ms "$i") | $(ratio "$i" "${nat[$p]}") |"
+  a=$("$native/$p" "$size" "$REPS" 2 2>&1 >/dev/null)
+  if [ -z "${REUSE_CSV:-}" ]; then
+    java -jar "$jar" YardstickBenchmark "$@" -p program="$p" -p tier="$(tr ' ' , <<<"${TIERS:-JIT}")" \
+      -rf csv -rff "$csv" >&2
+    tail -n +2 "$csv" >> "$csv.all"
+  fi
+  b=$("$native/$p" "$size" "$REPS" 2 2>&1 >/dev/null)
+  echo "$a"$'\n'"$b" >&2
+  nat[$p]=$(printf '%s\n%s\n' "$a" "$b" | sed -n 's/.*mean_ms=\([0-9.]*\).*/\1/p' | sort -n | head -1)
+  natcpu[$p]=$(printf '%s\n%s\n' "$a" "$b" | sed -n 's/.*cpu_ms=\([0-9.]*\).*/\1/p' | sort -n | head -1)
 done
-awk -v list="$(for p in $programs; do j=${jmh[$p.JIT]:-}; [ -n "$j" ] && echo "${j%% *} ${nat[$p]}"; done | tr '\n' ';')" \
-  'BEGIN { n = split(list, rows, ";"); s = 0; c = 0
-           for (k = 1; k <= n; k++) if (split(rows[k], v, " ") == 2) { s += log(v[1] / v[2]); c++ }
-           if (c) printf "\nJIT / native, geometric mean: %.2f\n", exp(s / c) }'
+# CSV columns: "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit","Param: program","Param: tier";
+# runOnce is the wall time per call, runOnce:cpuMs and runOnce:calls the thread's CPU time and calls per iteration.
+while IFS=, read -r bench _ _ _ score err _ prog tier; do
+  case $bench in
+    *runOnce) jmh[$prog.$tier]="$score ± $err" ;;
+    *:cpuMs) jmh[$prog.$tier.cpu]=$score ;;
+    *:calls) jmh[$prog.$tier.calls]=$score ;;
+  esac
+done < <(tr -d '\r"' < "$csv.all")
+
+# cpu P TIER: the tier's CPU milliseconds per call
+cpu() { awk -v c="${jmh[$1.$2.cpu]:-}" -v n="${jmh[$1.$2.calls]:-}" 'BEGIN { if (c == "" || n == 0) print ""; else printf "%.1f", c / n }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b == 0) print "-"; else printf "%.2f", a / b }'; }
+ms() { awk -v s="$1" 'BEGIN { split(s, x, " ± "); if (s == "") print "-"; else printf "%.1f ± %.1f", x[1], x[2] }'; }
+echo "| program | size | native ms | native CPU ms | JIT ms | JIT CPU ms | JIT / native (CPU) | interpreter CPU ms | interpreter / native (CPU) |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+rows=""
+for p in $programs; do
+  size=$(sed -n "s/^$p=//p" "$here/src/main/resources/workloads/sizes.properties")
+  jc=$(cpu "$p" JIT); ic=$(cpu "$p" INTERP)
+  echo "| $p | $size | ${nat[$p]} | ${natcpu[$p]} | $(ms "${jmh[$p.JIT]:-}") | ${jc:--} | $(ratio "$jc" "${natcpu[$p]}") | ${ic:--} | $(ratio "$ic" "${natcpu[$p]}") |"
+  [ -n "$jc" ] && rows="$rows$jc ${natcpu[$p]};"
+done
+awk -v list="$rows" 'BEGIN { n = split(list, r, ";"); s = 0; c = 0
+  for (k = 1; k <= n; k++) if (split(r[k], v, " ") == 2) { s += log(v[1] / v[2]); c++ }
+  if (c) printf "\nJIT / native CPU time per call, geometric mean over %d programs: %.2f\n", c, exp(s / c) }'

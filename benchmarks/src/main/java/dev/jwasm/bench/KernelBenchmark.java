@@ -58,7 +58,10 @@ public class KernelBenchmark {
     }
 
     @Benchmark
-    public Value call() {
-        return function.call(count)[0];
+    public Value call(CpuTime cpu) {
+        long start = cpu.start();
+        Value result = function.call(count)[0];
+        cpu.stop(start);
+        return result;
     }
 }
