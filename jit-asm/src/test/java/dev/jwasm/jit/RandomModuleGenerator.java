@@ -3,6 +3,7 @@ package dev.jwasm.jit;
 import dev.jwasm.api.Value;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 
 /**
@@ -169,10 +170,10 @@ final class RandomModuleGenerator {
         int choice = random.nextInt(depth <= 0 ? 5 : 17);
         switch (choice) {
             case 0, 1: {
-                int local = random.nextInt(plainLocals == 0 ? 1 : plainLocals);
                 if (plainLocals == 0) {
                     return "(drop " + expr(randomType(), depth - 1) + ")";
                 }
+                int local = random.nextInt(plainLocals);
                 return "(local.set " + local + " " + expr(locals.get(local), depth - 1) + ")";
             }
             case 2: {
@@ -273,7 +274,7 @@ final class RandomModuleGenerator {
             return "(nop)";
         }
         String type = labels.get(random.nextInt(labels.size())).type;
-        List<Label> same = labels.stream().filter(l -> java.util.Objects.equals(l.type, type)).toList();
+        List<Label> same = labels.stream().filter(l -> Objects.equals(l.type, type)).toList();
         StringBuilder s = new StringBuilder("(br_table");
         for (int i = 0, n = 1 + random.nextInt(4); i < n; i++) {
             s.append(" $").append(same.get(random.nextInt(same.size())).name);
