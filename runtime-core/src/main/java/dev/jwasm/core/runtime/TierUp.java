@@ -52,10 +52,17 @@ public final class TierUp {
 
     /** Called once an instance is allocated and initialised, before its start function runs. */
     static void instantiated(InstanceImpl instance) {
+        Tier tier = instance.engine().tier();
+        PrecompiledCode precompiled = instance.module().precompiledCode();
+        if (precompiled != null && tier != Tier.INTERP) {
+            // Compiled ahead of time: nothing left to compile, now or when hot.
+            QUEUED.put(instance, true);
+            precompiled.install(instance);
+            return;
+        }
         if (COMPILER == null) {
             return;
         }
-        Tier tier = instance.engine().tier();
         if (tier == Tier.JIT || (tier == Tier.AUTO && codeBytes(instance) <= Long.getLong("jwasm.jit.eagerBytes", EAGER_BYTES))) {
             QUEUED.put(instance, true);
             COMPILER.compileAll(instance);

@@ -1,0 +1,246 @@
+package dev.jwasm.jit.aot;
+
+import dev.jwasm.jit.GeneratedCode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * The layout of a compiled-module jar, read and written with the JDK's zip support only (loading must not
+ * need ASM):
+ *
+ * <pre>
+ * META-INF/MANIFEST.MF          Jwasm-Format, Jwasm-Version, Jwasm-Module-SHA-256, Jwasm-Functions,
+ *                               Jwasm-Compiled and Jwasm-Tail-Calling (defined-function index ranges),
+ *                               Jwasm-Class-Prefix, Jwasm-Functions-Per-Class
+ * jwasm/module.wasm             the module's binary bytes (decoded and validated again when loaded)
+ * jwasm/costs.bin               per generated class: count, then that many loop fuel costs (big-endian ints)
+ * dev/jwasm/jit/gen/...class    the generated classes, Jwasm-Class-Prefix followed by 0, 1, ...
+ * </pre>
+ *
+ * Functions outside Jwasm-Compiled stay interpreted. Every field is checked when reading, so a truncated or
+ * foreign jar is reported, never half-loaded.
+ */
+final class ModuleJar {
+    static final String FORMAT = "Jwasm-Format";
+    static final String VERSION = "Jwasm-Version";
+    static final String SHA256 = "Jwasm-Module-SHA-256";
+    private static final String FUNCTIONS = "Jwasm-Functions";
+    private static final String COMPILED = "Jwasm-Compiled";
+    private static final String TAIL_CALLING = "Jwasm-Tail-Calling";
+    private static final String CLASS_PREFIX = "Jwasm-Class-Prefix";
+    private static final String PER_CLASS = "Jwasm-Functions-Per-Class";
+    private static final String MANIFEST_ENTRY = "META-INF/MANIFEST.MF";
+    private static final String MODULE_ENTRY = "jwasm/module.wasm";
+    private static final String COSTS_ENTRY = "jwasm/costs.bin";
+    /** Generated classes live here; a jar naming any other package is refused. */
+    static final String GENERATED_PACKAGE = "dev/jwasm/jit/gen/";
+    /** No entry is read beyond this (a module cannot be larger than an array anyway). */
+    private static final int MAX_ENTRY_BYTES = Integer.MAX_VALUE - 16;
+
+    /** What a jar holds. */
+    record Contents(byte[] module, String sha256, GeneratedCode code) {
+    }
+
+    private ModuleJar() {
+    }
+
+    static void write(OutputStream out, byte[] module, String sha256, GeneratedCode code) throws IOException {
+        Manifest manifest = new Manifest();
+        Attributes a = manifest.getMainAttributes();
+        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        a.putValue("Created-By", "jwasm " + BuildInfo.JWASM_VERSION);
+        a.putValue(FORMAT, Integer.toString(BuildInfo.FORMAT_VERSION));
+        a.putValue(VERSION, BuildInfo.JWASM_VERSION);
+        a.putValue(SHA256, sha256);
+        a.putValue(FUNCTIONS, Integer.toString(code.definedFunctions()));
+        a.putValue(COMPILED, FunctionRanges.format(code.definedFunctions(), code::isCompiled));
+        a.putValue(TAIL_CALLING, FunctionRanges.format(code.definedFunctions(), code::isTailCalling));
+        a.putValue(CLASS_PREFIX, code.classPrefix());
+        a.putValue(PER_CLASS, Integer.toString(code.functionsPerClass()));
+        try (JarOutputStream jar = new JarOutputStream(out, manifest)) {
+            put(jar, MODULE_ENTRY, module);
+            put(jar, COSTS_ENTRY, costs(code));
+            for (int c = 0; c < code.classCount(); c++) {
+                String name = code.classPrefix() + c;
+                put(jar, name + ".class", code.classes().get(name.replace('/', '.')));
+            }
+        }
+    }
+
+    private static void put(JarOutputStream jar, String name, byte[] bytes) throws IOException {
+        jar.putNextEntry(new ZipEntry(name));
+        jar.write(bytes);
+        jar.closeEntry();
+    }
+
+    private static byte[] costs(GeneratedCode code) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeInt(code.classCount());
+        for (int c = 0; c < code.classCount(); c++) {
+            int[] costs = code.costs(c);
+            out.writeInt(costs.length);
+            for (int cost : costs) {
+                out.writeInt(cost);
+            }
+        }
+        out.flush();
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Reads and checks {@code path}. Does not decode the module.
+     *
+     * @throws CompiledModuleException if it is not a compiled-module jar of this build and format
+     * @throws IOException if it cannot be read
+     */
+    static Contents read(Path path) throws IOException {
+        try (ZipFile zip = new ZipFile(path.toFile())) {
+            Attributes a = manifest(zip);
+            checkCompatible(a);
+            byte[] module = entry(zip, MODULE_ENTRY);
+            String sha256 = sha256(module);
+            if (!sha256.equalsIgnoreCase(a.getValue(SHA256))) {
+                throw new CompiledModuleException("compiled module is corrupt: jwasm/module.wasm does not match "
+                        + "the SHA-256 its manifest records");
+            }
+            return new Contents(module, sha256, code(zip, a));
+        } catch (ZipException e) {
+            throw new CompiledModuleException("not a jwasm compiled module: not a jar file (" + e.getMessage() + ")");
+        }
+    }
+
+    private static Attributes manifest(ZipFile zip) throws IOException {
+        ZipEntry e = zip.getEntry(MANIFEST_ENTRY);
+        if (e == null) {
+            throw new CompiledModuleException("not a jwasm compiled module: the jar has no manifest");
+        }
+        try (InputStream in = zip.getInputStream(e)) {
+            Attributes a = new Manifest(in).getMainAttributes();
+            if (a.getValue(FORMAT) == null) {
+                throw new CompiledModuleException("not a jwasm compiled module: its manifest has no " + FORMAT);
+            }
+            return a;
+        }
+    }
+
+    private static void checkCompatible(Attributes a) {
+        String format = a.getValue(FORMAT);
+        String version = a.getValue(VERSION);
+        if (!format.equals(Integer.toString(BuildInfo.FORMAT_VERSION))) {
+            throw new CompiledModuleException("compiled module is stale: format " + format + ", written by jwasm "
+                    + version + "; this jwasm reads format " + BuildInfo.FORMAT_VERSION + ": compile the module again");
+        }
+        if (!BuildInfo.JWASM_VERSION.equals(version)) {
+            throw new CompiledModuleException("compiled module is stale: written by jwasm " + version
+                    + ", this is jwasm " + BuildInfo.JWASM_VERSION + ": compile the module again");
+        }
+    }
+
+    private static GeneratedCode code(ZipFile zip, Attributes a) throws IOException {
+        int functions = number(a, FUNCTIONS);
+        int perClass = number(a, PER_CLASS);
+        String prefix = a.getValue(CLASS_PREFIX);
+        if (perClass == 0 || prefix == null || !prefix.startsWith(GENERATED_PACKAGE)
+                || !prefix.matches("[A-Za-z0-9_/$]+")) {
+            throw corrupt("bad " + PER_CLASS + " or " + CLASS_PREFIX);
+        }
+        boolean[] compiled = FunctionRanges.parse(a.getValue(COMPILED), functions);
+        boolean[] tailCalling = FunctionRanges.parse(a.getValue(TAIL_CALLING), functions);
+        if (compiled == null || tailCalling == null) {
+            throw corrupt("bad " + COMPILED + " or " + TAIL_CALLING);
+        }
+        int[][] costs = costs(entry(zip, COSTS_ENTRY));
+        int expected = costs.length == 0 ? 0 : (functions + perClass - 1) / perClass;
+        if (costs.length != expected) {
+            throw corrupt("it has " + costs.length + " classes for " + functions + " functions");
+        }
+        Map<String, byte[]> classes = new HashMap<>();
+        for (int c = 0; c < costs.length; c++) {
+            String name = prefix + c;
+            classes.put(name.replace('/', '.'), entry(zip, name + ".class"));
+        }
+        return new GeneratedCode(prefix, perClass, compiled, tailCalling, classes, costs);
+    }
+
+    private static int[][] costs(byte[] bytes) {
+        try {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+            int classes = in.readInt();
+            if (classes < 0 || classes > bytes.length / 4) {
+                throw corrupt("bad " + COSTS_ENTRY);
+            }
+            int[][] costs = new int[classes][];
+            for (int c = 0; c < classes; c++) {
+                int n = in.readInt();
+                if (n < 0 || n > in.available() / 4) {
+                    throw corrupt("bad " + COSTS_ENTRY);
+                }
+                costs[c] = new int[n];
+                for (int i = 0; i < n; i++) {
+                    costs[c][i] = in.readInt();
+                }
+            }
+            return costs;
+        } catch (IOException e) { // only EOF: the stream is in memory
+            throw corrupt(COSTS_ENTRY + " is truncated");
+        }
+    }
+
+    private static int number(Attributes a, String name) {
+        String v = a.getValue(name);
+        try {
+            int n = Integer.parseInt(v == null ? "" : v);
+            if (n < 0) {
+                throw corrupt("bad " + name);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw corrupt("bad " + name);
+        }
+    }
+
+    private static byte[] entry(ZipFile zip, String name) throws IOException {
+        ZipEntry e = zip.getEntry(name);
+        if (e == null) {
+            throw corrupt("it has no " + name);
+        }
+        try (InputStream in = zip.getInputStream(e)) {
+            byte[] bytes = in.readNBytes(MAX_ENTRY_BYTES);
+            if (in.read() >= 0) {
+                throw corrupt(name + " is too large");
+            }
+            return bytes;
+        }
+    }
+
+    private static CompiledModuleException corrupt(String detail) {
+        return new CompiledModuleException("compiled module is corrupt: " + detail);
+    }
+
+    /** Lowercase hexadecimal SHA-256 of {@code bytes}. */
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}
