@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,10 +44,14 @@ public final class CodeCache {
     }
 
     /**
-     * The per-user default: {@code $XDG_CACHE_HOME/jwasm} if that variable holds an absolute path, else
-     * {@code ~/.cache/jwasm}.
+     * The per-user default: the system property {@code jwasm.cache.dir} if set, else
+     * {@code $XDG_CACHE_HOME/jwasm} if that variable holds an absolute path, else {@code ~/.cache/jwasm}.
      */
     public static Path defaultDirectory() {
+        String property = System.getProperty("jwasm.cache.dir", "");
+        if (!property.isEmpty()) {
+            return Path.of(property);
+        }
         String xdg = System.getenv("XDG_CACHE_HOME");
         if (xdg != null && !xdg.isEmpty() && Path.of(xdg).isAbsolute()) {
             return Path.of(xdg, "jwasm");
@@ -67,7 +72,7 @@ public final class CodeCache {
      */
     public CompiledModule get(byte[] binary) {
         String sha256 = ModuleJar.sha256(binary);
-        Path entry = directory.resolve(sha256 + SUFFIX);
+        Path entry = entry(sha256);
         CompiledModule cached = lookUp(entry, binary);
         if (cached != null) {
             hits.incrementAndGet();
@@ -77,6 +82,20 @@ public final class CodeCache {
         CompiledModule compiled = CompiledModule.compile(binary, sha256);
         store(entry, compiled);
         return compiled;
+    }
+
+    /**
+     * The compiled module for {@code binary} if the cache holds a usable one; never compiles (for modules
+     * the caller would rather start interpreting than compile first). An unusable entry counts as absent.
+     */
+    public Optional<CompiledModule> find(byte[] binary) {
+        CompiledModule cached = lookUp(entry(ModuleJar.sha256(binary)), binary);
+        (cached != null ? hits : misses).incrementAndGet();
+        return Optional.ofNullable(cached);
+    }
+
+    private Path entry(String sha256) {
+        return directory.resolve(sha256 + SUFFIX);
     }
 
     private CompiledModule lookUp(Path entry, byte[] binary) {
@@ -104,12 +123,12 @@ public final class CodeCache {
         }
     }
 
-    /** How many {@link #get} calls were answered from the directory. */
+    /** How many {@link #get} and {@link #find} calls were answered from the directory. */
     public long hits() {
         return hits.get();
     }
 
-    /** How many {@link #get} calls compiled the module (and tried to store it). */
+    /** How many {@link #get} calls compiled the module (and tried to store it), and {@link #find} calls found nothing. */
     public long misses() {
         return misses.get();
     }

@@ -1,0 +1,63 @@
+package dev.jwasm.cli;
+
+import dev.jwasm.api.Tier;
+import dev.jwasm.api.WasmException;
+import dev.jwasm.api.WasmModule;
+import dev.jwasm.core.runtime.TierUp;
+import dev.jwasm.jit.aot.CodeCache;
+import dev.jwasm.jit.aot.CompiledModule;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The modules of {@code jwasm run}: a jar written by {@code jwasm compile} is loaded as is; a binary module run
+ * on a compiling tier goes through the {@link CodeCache}, so only its first run compiles; anything else is
+ * parsed. Modules that {@link Tier#AUTO} would not compile at instantiation (larger than
+ * {@code jwasm.jit.eagerBytes}) are taken from the cache when there, but not compiled into it: they start
+ * interpreted, as without a cache.
+ */
+final class RunModules {
+    private final Tier tier;
+    private final CodeCache cache;
+
+    /** @param cache the cache, or null for none */
+    RunModules(Tier tier, CodeCache cache) {
+        this.tier = tier;
+        this.cache = cache;
+    }
+
+    WasmModule load(String file) {
+        byte[] bytes = ModuleFiles.read(file);
+        if (isJar(bytes)) {
+            return loadJar(file);
+        }
+        if (cache == null || tier == Tier.INTERP || !TierUp.compilerAvailable() || !ModuleFiles.hasBinaryMagic(bytes)) {
+            return ModuleFiles.load(file, bytes);
+        }
+        try {
+            if (tier == Tier.JIT || bytes.length <= Long.getLong("jwasm.jit.eagerBytes", TierUp.EAGER_BYTES)) {
+                return cache.get(bytes).module();
+            }
+            Optional<CompiledModule> cached = cache.find(bytes);
+            return cached.isPresent() ? cached.get().module() : ModuleFiles.load(file, bytes);
+        } catch (WasmException e) {
+            throw new CliException(file + ": " + ModuleFiles.describe(e));
+        }
+    }
+
+    /** A zip archive's local header; no module, binary or text, starts like this. */
+    static boolean isJar(byte[] b) {
+        return b.length >= 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
+    }
+
+    private static WasmModule loadJar(String file) {
+        try {
+            return CompiledModule.load(Path.of(file)).module();
+        } catch (WasmException e) {
+            throw new CliException(file + ": " + ModuleFiles.describe(e));
+        } catch (IOException e) {
+            throw new CliException("cannot read '" + file + "': " + e.getMessage());
+        }
+    }
+}
