@@ -1,15 +1,11 @@
 package dev.jwasm.jit;
 
 import dev.jwasm.core.model.DecodedModule;
-import dev.jwasm.core.runtime.ExecContext;
 import dev.jwasm.core.runtime.InstanceImpl;
 import dev.jwasm.core.runtime.WasmFunction;
 import dev.jwasm.jit.emit.ModulePlan;
 import dev.jwasm.jit.link.LinkData;
 import dev.jwasm.jit.link.ModuleClassLoader;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
@@ -22,8 +18,6 @@ import java.util.Map;
  * so one set serves every instance and can be written to a jar and loaded again without ASM.
  */
 public final class GeneratedCode {
-    private static final MethodType ADAPTER = MethodType.methodType(void.class, ExecContext.class, int.class);
-
     static {
         // Generated code must never be the first to initialise these (see MemoryAccess.warmUp).
         dev.jwasm.jit.link.MemoryAccess.warmUp();
@@ -115,11 +109,11 @@ public final class GeneratedCode {
      */
     public void install(InstanceImpl instance, boolean osr) {
         DecodedModule module = instance.module().decoded();
-        if (module.codes().size() != compiled.length || compiledCount() == 0) {
-            if (module.codes().size() != compiled.length) {
-                throw new IllegalArgumentException("generated code is for a module with " + compiled.length
-                        + " functions, not " + module.codes().size());
-            }
+        if (module.codes().size() != compiled.length) {
+            throw new IllegalArgumentException("generated code is for a module with " + compiled.length
+                    + " functions, not " + module.codes().size());
+        }
+        if (compiledCount() == 0) {
             return;
         }
         ModulePlan plan = plan(module, instance.typeIds);
@@ -131,18 +125,14 @@ public final class GeneratedCode {
             for (int c = 0; c < loaded.length; c++) {
                 loaded[c] = Class.forName(plan.className(c).replace('/', '.'), true, loader);
             }
-            OsrCompiler osrCompiler = osr ? new OsrCompiler(instance, plan, loader) : null;
-            MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-            for (int f = 0; f < compiled.length; f++) {
-                if (compiled[f]) {
-                    Class<?> owner = loaded[plan.classOf(f)];
-                    MethodHandle adapter = lookup.findStatic(owner, "a" + f, ADAPTER);
-                    MethodHandle raw = tailCalling[f] ? lookup.findStatic(owner, "r" + f, ADAPTER) : null;
-                    codes[f] = new CompiledCode(adapter, raw, owner, osrCompiler);
-                }
-            }
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("generated code could not be linked", e);
+        }
+        OsrCompiler osrCompiler = osr ? new OsrCompiler(instance, plan, loader) : null;
+        for (int f = 0; f < compiled.length; f++) {
+            if (compiled[f]) {
+                codes[f] = new CompiledCode(loaded[plan.classOf(f)], f, tailCalling[f], osrCompiler);
+            }
         }
         int imported = module.importedFunctionCount();
         for (int f = 0; f < codes.length; f++) {

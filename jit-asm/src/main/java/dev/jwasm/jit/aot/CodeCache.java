@@ -73,7 +73,7 @@ public final class CodeCache {
     public CompiledModule get(byte[] binary) {
         String sha256 = ModuleJar.sha256(binary);
         Path entry = entry(sha256);
-        CompiledModule cached = lookUp(entry, binary);
+        CompiledModule cached = lookUp(entry, binary, sha256);
         if (cached != null) {
             hits.incrementAndGet();
             return cached;
@@ -89,7 +89,8 @@ public final class CodeCache {
      * the caller would rather start interpreting than compile first). An unusable entry counts as absent.
      */
     public Optional<CompiledModule> find(byte[] binary) {
-        CompiledModule cached = lookUp(entry(ModuleJar.sha256(binary)), binary);
+        String sha256 = ModuleJar.sha256(binary);
+        CompiledModule cached = lookUp(entry(sha256), binary, sha256);
         (cached != null ? hits : misses).incrementAndGet();
         return Optional.ofNullable(cached);
     }
@@ -98,17 +99,13 @@ public final class CodeCache {
         return directory.resolve(sha256 + SUFFIX);
     }
 
-    private CompiledModule lookUp(Path entry, byte[] binary) {
+    private CompiledModule lookUp(Path entry, byte[] binary, String sha256) {
         try {
-            CompiledModule m = CompiledModule.load(entry);
-            if (m.holds(binary)) {
-                return m;
-            }
-            LOG.debug("replacing cache entry {}: it holds another module", entry);
+            return CompiledModule.load(entry, binary, sha256);
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException | RuntimeException e) {
-            // Stale (another jwasm build), truncated or corrupt: compile again and overwrite it.
+            // Stale (another jwasm build), truncated, corrupt or another module: compile again and overwrite it.
             LOG.debug("replacing cache entry {}: {}", entry, e.getMessage());
         }
         return null;

@@ -1,6 +1,8 @@
 package dev.jwasm.jit.aot;
 
 import dev.jwasm.api.WasmModule;
+import dev.jwasm.core.binary.ModuleDecoder;
+import dev.jwasm.core.model.DecodedModule;
 import dev.jwasm.core.runtime.InstanceImpl;
 import dev.jwasm.core.runtime.PrecompiledCode;
 import dev.jwasm.jit.GeneratedCode;
@@ -10,7 +12,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A WebAssembly module compiled ahead of time to JVM classes, which can be written to a jar and loaded again
@@ -31,7 +35,8 @@ import java.util.Arrays;
  * path; {@link WasmModule#parse(byte[])} never loads one. What loading does check is compatibility: a jar
  * written by another jwasm build or format version, one whose module bytes do not match the SHA-256 its
  * manifest records, and a file that is not such a jar at all are refused with a
- * {@link CompiledModuleException}. The module itself is decoded and validated again when loaded.
+ * {@link CompiledModuleException}. The module is decoded again when loaded, but not validated again: the jar
+ * records what validation computed when it was compiled, and that is trusted like its classes.
  *
  * <p>Immutable and thread-safe; every instance defines the classes in a class loader of its own, so they
  * are unloaded with it.
@@ -73,15 +78,25 @@ public final class CompiledModule {
     }
 
     /**
-     * Loads a jar written by {@link #write}: checks it, then decodes and validates its module. Does not compile.
+     * Loads a jar written by {@link #write}: checks it, then decodes its module. Does not compile.
      *
      * @throws CompiledModuleException if the file is not a compiled module of this jwasm build and format
-     * @throws dev.jwasm.api.WasmException if the module it holds does not decode or validate
+     * @throws dev.jwasm.api.MalformedModuleException if the module it holds does not decode
      * @throws IOException if the file cannot be read
      */
     public static CompiledModule load(Path jar) throws IOException {
-        ModuleJar.Contents c = ModuleJar.read(jar);
-        return new CompiledModule(c.module(), c.sha256(), c.code(), parseBinary(c.module()));
+        return load(jar, null, null);
+    }
+
+    /** As {@link #load(Path)}, for a jar expected to hold {@code binary} (null: any module). */
+    static CompiledModule load(Path jar, byte[] binary, String sha256) throws IOException {
+        ModuleJar.Contents c = ModuleJar.read(jar, binary, sha256);
+        DecodedModule decoded = ModuleDecoder.decode(c.module());
+        if (decoded.codes().size() != c.code().definedFunctions()) {
+            throw new CompiledModuleException("compiled module is corrupt: its manifest does not match the module");
+        }
+        // Validated when compiled; the results are in the jar, trusted like its classes (see "Trust" above).
+        return new CompiledModule(c.module(), c.sha256(), c.code(), WasmModule.of(decoded, c.validation()));
     }
 
     private static WasmModule parseBinary(byte[] binary) {
@@ -119,7 +134,7 @@ public final class CompiledModule {
 
     /** Writes the jar to {@code out} (which is not closed). */
     public void write(OutputStream out) throws IOException {
-        ModuleJar.write(new NonClosing(out), bytes, sha256, code);
+        ModuleJar.write(new NonClosing(out), bytes, sha256, module.validationInfo(), code);
     }
 
     /**
@@ -128,9 +143,11 @@ public final class CompiledModule {
      */
     public void write(Path jar) throws IOException {
         Path target = jar.toAbsolutePath();
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        // Created with the usual permissions (a temporary file's would be owner-only).
+        Path tmp = target.resolveSibling("." + target.getFileName() + "."
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 write(out);
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

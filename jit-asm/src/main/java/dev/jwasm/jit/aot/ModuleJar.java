@@ -1,5 +1,7 @@
 package dev.jwasm.jit.aot;
 
+import dev.jwasm.core.model.FunctionInfo;
+import dev.jwasm.core.model.ValidationInfo;
 import dev.jwasm.jit.GeneratedCode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -11,7 +13,11 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.jar.Attributes;
@@ -29,7 +35,10 @@ import java.util.zip.ZipFile;
  * META-INF/MANIFEST.MF          Jwasm-Format, Jwasm-Version, Jwasm-Module-SHA-256, Jwasm-Functions,
  *                               Jwasm-Compiled and Jwasm-Tail-Calling (defined-function index ranges),
  *                               Jwasm-Class-Prefix, Jwasm-Functions-Per-Class
- * jwasm/module.wasm             the module's binary bytes (decoded and validated again when loaded)
+ * jwasm/module.wasm             the module's binary bytes (decoded again when loaded)
+ * jwasm/validation.bin          what validation computed: function count, then per defined function its
+ *                               maximum stack height, control depth and flags (bit 0 uses memory, bit 1
+ *                               calls), then the declared function references as a long[] bit set
  * jwasm/costs.bin               per generated class: count, then that many loop fuel costs (big-endian ints)
  * dev/jwasm/jit/gen/...class    the generated classes, Jwasm-Class-Prefix followed by 0, 1, ...
  * </pre>
@@ -49,19 +58,21 @@ final class ModuleJar {
     private static final String MANIFEST_ENTRY = "META-INF/MANIFEST.MF";
     private static final String MODULE_ENTRY = "jwasm/module.wasm";
     private static final String COSTS_ENTRY = "jwasm/costs.bin";
+    private static final String VALIDATION_ENTRY = "jwasm/validation.bin";
     /** Generated classes live here; a jar naming any other package is refused. */
     static final String GENERATED_PACKAGE = "dev/jwasm/jit/gen/";
     /** No entry is read beyond this (a module cannot be larger than an array anyway). */
     private static final int MAX_ENTRY_BYTES = Integer.MAX_VALUE - 16;
 
     /** What a jar holds. */
-    record Contents(byte[] module, String sha256, GeneratedCode code) {
+    record Contents(byte[] module, String sha256, ValidationInfo validation, GeneratedCode code) {
     }
 
     private ModuleJar() {
     }
 
-    static void write(OutputStream out, byte[] module, String sha256, GeneratedCode code) throws IOException {
+    static void write(OutputStream out, byte[] module, String sha256, ValidationInfo validation, GeneratedCode code)
+            throws IOException {
         Manifest manifest = new Manifest();
         Attributes a = manifest.getMainAttributes();
         a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -76,6 +87,7 @@ final class ModuleJar {
         a.putValue(PER_CLASS, Integer.toString(code.functionsPerClass()));
         try (JarOutputStream jar = new JarOutputStream(out, manifest)) {
             put(jar, MODULE_ENTRY, module);
+            put(jar, VALIDATION_ENTRY, validation(validation));
             put(jar, COSTS_ENTRY, costs(code));
             for (int c = 0; c < code.classCount(); c++) {
                 String name = code.classPrefix() + c;
@@ -88,6 +100,54 @@ final class ModuleJar {
         jar.putNextEntry(new ZipEntry(name));
         jar.write(bytes);
         jar.closeEntry();
+    }
+
+    private static byte[] validation(ValidationInfo info) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeInt(info.functions().size());
+        for (FunctionInfo f : info.functions()) {
+            out.writeInt(f.maxStackHeight());
+            out.writeInt(f.maxControlDepth());
+            out.writeByte((f.usesMemory() ? 1 : 0) | (f.hasCalls() ? 2 : 0));
+        }
+        long[] refs = info.declaredFunctionRefs().toLongArray();
+        out.writeInt(refs.length);
+        for (long word : refs) {
+            out.writeLong(word);
+        }
+        out.flush();
+        return bytes.toByteArray();
+    }
+
+    private static ValidationInfo validation(byte[] bytes, int functions) {
+        try {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+            if (in.readInt() != functions) {
+                throw corrupt(VALIDATION_ENTRY + " does not match the module");
+            }
+            List<FunctionInfo> infos = new ArrayList<>(functions);
+            for (int i = 0; i < functions; i++) {
+                int stack = in.readInt();
+                int depth = in.readInt();
+                int flags = in.readByte();
+                if (stack < 0 || depth < 0 || (flags & ~3) != 0) {
+                    throw corrupt("bad " + VALIDATION_ENTRY);
+                }
+                infos.add(new FunctionInfo(stack, depth, (flags & 1) != 0, (flags & 2) != 0));
+            }
+            int words = in.readInt();
+            if (words < 0 || words > in.available() / 8) {
+                throw corrupt("bad " + VALIDATION_ENTRY);
+            }
+            long[] refs = new long[words];
+            for (int i = 0; i < words; i++) {
+                refs[i] = in.readLong();
+            }
+            return new ValidationInfo(infos, BitSet.valueOf(refs));
+        } catch (IOException e) { // only EOF: the stream is in memory
+            throw corrupt(VALIDATION_ENTRY + " is truncated");
+        }
     }
 
     private static byte[] costs(GeneratedCode code) throws IOException {
@@ -108,20 +168,35 @@ final class ModuleJar {
     /**
      * Reads and checks {@code path}. Does not decode the module.
      *
-     * @throws CompiledModuleException if it is not a compiled-module jar of this build and format
+     * @param expected the module the caller expects the jar to hold, whose SHA-256 is {@code expectedSha256};
+     *     or null to check the module against the SHA-256 in the manifest
+     * @throws CompiledModuleException if it is not a compiled-module jar of this build and format, or does not
+     *     hold the expected module
      * @throws IOException if it cannot be read
      */
-    static Contents read(Path path) throws IOException {
+    static Contents read(Path path, byte[] expected, String expectedSha256) throws IOException {
         try (ZipFile zip = new ZipFile(path.toFile())) {
             Attributes a = manifest(zip);
             checkCompatible(a);
             byte[] module = entry(zip, MODULE_ENTRY);
-            String sha256 = sha256(module);
-            if (!sha256.equalsIgnoreCase(a.getValue(SHA256))) {
-                throw new CompiledModuleException("compiled module is corrupt: jwasm/module.wasm does not match "
-                        + "the SHA-256 its manifest records");
+            String recorded = a.getValue(SHA256);
+            String sha256;
+            if (expected == null) {
+                sha256 = sha256(module);
+                if (!sha256.equalsIgnoreCase(recorded)) {
+                    throw new CompiledModuleException("compiled module is corrupt: jwasm/module.wasm does not match "
+                            + "the SHA-256 its manifest records");
+                }
+            } else {
+                // Equal bytes have the SHA-256 the caller computed: no need to hash them again.
+                if (!expectedSha256.equalsIgnoreCase(recorded) || !Arrays.equals(module, expected)) {
+                    throw new CompiledModuleException("compiled module holds another module");
+                }
+                sha256 = expectedSha256;
             }
-            return new Contents(module, sha256, code(zip, a));
+            GeneratedCode code = code(zip, a);
+            ValidationInfo validation = validation(entry(zip, VALIDATION_ENTRY), code.definedFunctions());
+            return new Contents(module, sha256, validation, code);
         } catch (ZipException e) {
             throw new CompiledModuleException("not a jwasm compiled module: not a jar file (" + e.getMessage() + ")");
         }

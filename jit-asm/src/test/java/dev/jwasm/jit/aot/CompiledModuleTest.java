@@ -74,6 +74,21 @@ class CompiledModuleTest {
     }
 
     @Test
+    void loadingRestoresWhatValidationComputed() throws IOException {
+        WasmModule validated = WasmModule.parse(AotModules.binary(AotModules.INDIRECT));
+        assertEquals(validated.validationInfo(), CompiledModule.load(compiledJar()).module().validationInfo());
+    }
+
+    @Test
+    void aJarWithTruncatedValidationIsCorrupt() throws IOException {
+        Path broken = dir.resolve("broken.jar");
+        Jars.rewrite(compiledJar(), broken, "jwasm/validation.bin", b -> Arrays.copyOf(b, b.length - 3));
+        CompiledModuleException e = assertThrows(CompiledModuleException.class, () -> CompiledModule.load(broken));
+        assertTrue(e.getMessage().startsWith("compiled module is corrupt: ")
+                && e.getMessage().contains("jwasm/validation.bin"), e.getMessage());
+    }
+
+    @Test
     void theInterpreterTierIgnoresCompiledCode() throws IOException {
         Instance instance = instantiate(CompiledModule.load(compiledJar()).module(), Tier.INTERP);
         assertEquals(AotModules.expectedRun(10), instance.function("run").call(Value.i32(10))[0].asInt());
