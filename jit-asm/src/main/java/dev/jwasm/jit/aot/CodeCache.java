@@ -11,9 +11,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An on-disk cache of {@link CompiledModule}s, so a module compiled once is loaded without compiling by later
- * runs. Entries are jars named by the SHA-256 of the module's bytes ({@code <sha256>.jar}); each records the
- * jwasm build and format that wrote it, and an entry from another build, a corrupt one or one that does not
- * hold exactly the module asked for is ignored and replaced. Entries are written to a temporary file and
+ * runs. Entries are jars named by the CRC-32 and size of the module's bytes ({@code <crc32>-<size>.jar}) and used
+ * only if they hold exactly those bytes, so a collision costs a compilation, never the wrong code (a SHA-256
+ * name would cost ~16 ms per run, see {@link ModuleJar#read}). Each entry records the jwasm build and format
+ * that wrote it, and an entry from another build, a corrupt one or one holding another module is ignored and
+ * replaced. Entries are written to a temporary file and
  * moved into place, so processes sharing the directory never read a partial entry (the last writer wins,
  * and both wrote the same thing). Problems with the directory itself (missing permissions, a full disk) only
  * mean the module is compiled as if there were no cache.
@@ -71,16 +73,21 @@ public final class CodeCache {
      * @throws dev.jwasm.api.InvalidModuleException if the module does not validate
      */
     public CompiledModule get(byte[] binary) {
-        String sha256 = ModuleJar.sha256(binary);
-        Path entry = entry(sha256);
-        CompiledModule cached = lookUp(entry, binary, sha256);
+        Path entry = entry(binary);
+        CompiledModule cached = lookUp(entry, binary);
         if (cached != null) {
             hits.incrementAndGet();
             return cached;
         }
         misses.incrementAndGet();
-        CompiledModule compiled = CompiledModule.compile(binary, sha256);
-        store(entry, compiled);
+        CompiledModule compiled = CompiledModule.compile(binary);
+        if (store(entry, compiled)) {
+            // Read back, so what later runs will load is known to load (and this run loads the same way).
+            CompiledModule stored = lookUp(entry, binary);
+            if (stored != null) {
+                return stored;
+            }
+        }
         return compiled;
     }
 
@@ -89,19 +96,19 @@ public final class CodeCache {
      * the caller would rather start interpreting than compile first). An unusable entry counts as absent.
      */
     public Optional<CompiledModule> find(byte[] binary) {
-        String sha256 = ModuleJar.sha256(binary);
-        CompiledModule cached = lookUp(entry(sha256), binary, sha256);
+        CompiledModule cached = lookUp(entry(binary), binary);
         (cached != null ? hits : misses).incrementAndGet();
         return Optional.ofNullable(cached);
     }
 
-    private Path entry(String sha256) {
-        return directory.resolve(sha256 + SUFFIX);
+    /** The entry for {@code binary}. */
+    Path entry(byte[] binary) {
+        return directory.resolve(ModuleJar.crc32(binary) + "-" + binary.length + SUFFIX);
     }
 
-    private CompiledModule lookUp(Path entry, byte[] binary, String sha256) {
+    private CompiledModule lookUp(Path entry, byte[] binary) {
         try {
-            return CompiledModule.load(entry, binary, sha256);
+            return CompiledModule.load(entry, binary);
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException | RuntimeException e) {
@@ -111,12 +118,14 @@ public final class CodeCache {
         return null;
     }
 
-    private void store(Path entry, CompiledModule compiled) {
+    private boolean store(Path entry, CompiledModule compiled) {
         try {
             Files.createDirectories(directory);
             compiled.write(entry);
+            return true;
         } catch (IOException | RuntimeException e) {
             LOG.debug("cannot write cache entry {}: {}", entry, e.toString());
+            return false;
         }
     }
 

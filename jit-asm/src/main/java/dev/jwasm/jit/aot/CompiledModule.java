@@ -33,8 +33,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p><b>Trust.</b> A jar holds JVM bytecode that runs with the embedder's permissions, outside the
  * WebAssembly sandbox. Load only jars you wrote yourself or trust as you would any other jar on the class
  * path; {@link WasmModule#parse(byte[])} never loads one. What loading does check is compatibility: a jar
- * written by another jwasm build or format version, one whose module bytes do not match the SHA-256 its
- * manifest records, and a file that is not such a jar at all are refused with a
+ * written by another jwasm build or format version, one whose module bytes do not match the size and CRC-32
+ * its manifest records, and a file that is not such a jar at all are refused with a
  * {@link CompiledModuleException}. The module is decoded again when loaded, but not validated again: the jar
  * records what validation computed when it was compiled, and that is trusted like its classes.
  *
@@ -63,11 +63,8 @@ public final class CompiledModule {
      * @throws dev.jwasm.api.InvalidModuleException if the module does not validate
      */
     public static CompiledModule compile(byte[] binary) {
-        return compile(binary, ModuleJar.sha256(binary));
-    }
-
-    static CompiledModule compile(byte[] binary, String sha256) {
         WasmModule parsed = parseBinary(binary);
+        String sha256 = ModuleJar.sha256(binary);
         GeneratedCode code = ModuleCompiler.generate(parsed.decoded(), CLASS_PREFIX);
         if (code == null) { // no functions, or none the compiler could take
             int defined = parsed.decoded().codes().size();
@@ -85,12 +82,12 @@ public final class CompiledModule {
      * @throws IOException if the file cannot be read
      */
     public static CompiledModule load(Path jar) throws IOException {
-        return load(jar, null, null);
+        return load(jar, null);
     }
 
     /** As {@link #load(Path)}, for a jar expected to hold {@code binary} (null: any module). */
-    static CompiledModule load(Path jar, byte[] binary, String sha256) throws IOException {
-        ModuleJar.Contents c = ModuleJar.read(jar, binary, sha256);
+    static CompiledModule load(Path jar, byte[] binary) throws IOException {
+        ModuleJar.Contents c = ModuleJar.read(jar, binary);
         DecodedModule decoded = ModuleDecoder.decode(c.module());
         if (decoded.codes().size() != c.code().definedFunctions()) {
             throw new CompiledModuleException("compiled module is corrupt: its manifest does not match the module");
@@ -112,7 +109,7 @@ public final class CompiledModule {
         return module;
     }
 
-    /** The SHA-256 of the module's bytes, in lowercase hexadecimal. */
+    /** The SHA-256 of the module's bytes, in lowercase hexadecimal (for a loaded jar: as its manifest records). */
     public String sha256() {
         return sha256;
     }

@@ -1,5 +1,6 @@
 package dev.jwasm.jit.aot;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -74,6 +75,15 @@ class CompiledModuleTest {
     }
 
     @Test
+    void theManifestRecordsTheModulesSha256() throws IOException {
+        byte[] binary = AotModules.binary(AotModules.INDIRECT);
+        String expected = java.util.HexFormat.of().formatHex(
+                assertDoesNotThrow(() -> java.security.MessageDigest.getInstance("SHA-256")).digest(binary));
+        assertEquals(expected, CompiledModule.compile(binary).sha256());
+        assertEquals(expected, CompiledModule.load(compiledJar()).sha256());
+    }
+
+    @Test
     void loadingRestoresWhatValidationComputed() throws IOException {
         WasmModule validated = WasmModule.parse(AotModules.binary(AotModules.INDIRECT));
         assertEquals(validated.validationInfo(), CompiledModule.load(compiledJar()).module().validationInfo());
@@ -129,8 +139,8 @@ class CompiledModuleTest {
             return c;
         });
         CompiledModuleException e = assertThrows(CompiledModuleException.class, () -> CompiledModule.load(changed));
-        assertEquals("compiled module is corrupt: jwasm/module.wasm does not match the SHA-256 its manifest records",
-                e.getMessage());
+        assertEquals("compiled module is corrupt: jwasm/module.wasm does not match the size and CRC-32 its manifest "
+                + "records", e.getMessage());
     }
 
     @Test
