@@ -67,6 +67,8 @@ final class ModuleJar {
     static final String GENERATED_PACKAGE = "dev/jwasm/jit/gen/";
     /** No entry is read beyond this (a module cannot be larger than an array anyway). */
     private static final int MAX_ENTRY_BYTES = Integer.MAX_VALUE - 16;
+    private static final String HEX_DIGITS = "0123456789abcdef";
+    private static final String NAME_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_/$";
 
     /** What a jar holds. */
     record Contents(byte[] module, String sha256, ValidationInfo validation, GeneratedCode code) {
@@ -197,7 +199,7 @@ final class ModuleJar {
                 throw new CompiledModuleException("compiled module holds another module");
             }
             String sha256 = a.getValue(SHA256);
-            if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
+            if (sha256 == null || sha256.length() != 64 || !onlyOf(sha256, HEX_DIGITS)) {
                 throw corrupt("bad " + SHA256);
             }
             GeneratedCode code = code(zip, a);
@@ -239,8 +241,7 @@ final class ModuleJar {
         int functions = number(a, FUNCTIONS);
         int perClass = number(a, PER_CLASS);
         String prefix = a.getValue(CLASS_PREFIX);
-        if (perClass == 0 || prefix == null || !prefix.startsWith(GENERATED_PACKAGE)
-                || !prefix.matches("[A-Za-z0-9_/$]+")) {
+        if (perClass == 0 || prefix == null || !prefix.startsWith(GENERATED_PACKAGE) || !onlyOf(prefix, NAME_CHARS)) {
             throw corrupt("bad " + PER_CLASS + " or " + CLASS_PREFIX);
         }
         boolean[] compiled = FunctionRanges.parse(a.getValue(COMPILED), functions);
@@ -310,6 +311,16 @@ final class ModuleJar {
             }
             return bytes;
         }
+    }
+
+    /** Whether every character of {@code s} is in {@code allowed} (no regular expression: start-up time). */
+    private static boolean onlyOf(String s, String allowed) {
+        for (int i = 0; i < s.length(); i++) {
+            if (allowed.indexOf(s.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static CompiledModuleException corrupt(String detail) {
