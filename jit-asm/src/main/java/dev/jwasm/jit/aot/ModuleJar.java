@@ -202,7 +202,7 @@ final class ModuleJar {
             if (sha256 == null || sha256.length() != 64 || !onlyOf(sha256, HEX_DIGITS)) {
                 throw corrupt("bad " + SHA256);
             }
-            GeneratedCode code = code(zip, a);
+            GeneratedCode code = code(zip, a, module.length);
             ValidationInfo validation = validation(entry(zip, VALIDATION_ENTRY), code.definedFunctions());
             return new Contents(module, sha256, validation, code);
         } catch (ZipException e) {
@@ -237,8 +237,11 @@ final class ModuleJar {
         }
     }
 
-    private static GeneratedCode code(ZipFile zip, Attributes a) throws IOException {
+    private static GeneratedCode code(ZipFile zip, Attributes a, int moduleBytes) throws IOException {
         int functions = number(a, FUNCTIONS);
+        if (functions > moduleBytes) { // every function takes bytes of the module: no allocation beyond its size
+            throw corrupt("bad " + FUNCTIONS);
+        }
         int perClass = number(a, PER_CLASS);
         String prefix = a.getValue(CLASS_PREFIX);
         if (perClass == 0 || prefix == null || !prefix.startsWith(GENERATED_PACKAGE) || !onlyOf(prefix, NAME_CHARS)) {

@@ -171,6 +171,14 @@ class CompiledModuleTest {
     }
 
     @Test
+    void aManifestClaimingHugeCountsIsCorruptNotAnOutOfMemoryError() throws IOException {
+        Path huge = dir.resolve("huge.jar");
+        Jars.editManifest(compiledJar(), huge, "Jwasm-Functions: 5", "Jwasm-Functions: 2000000000");
+        CompiledModuleException e = assertThrows(CompiledModuleException.class, () -> CompiledModule.load(huge));
+        assertEquals("compiled module is corrupt: bad Jwasm-Functions", e.getMessage());
+    }
+
+    @Test
     void aDamagedClassLeavesTheInstanceInterpreted() throws IOException {
         Path damaged = dir.resolve("damaged.jar");
         Jars.rewrite(compiledJar(), damaged, "dev/jwasm/jit/gen/Aot_0.class", b -> Arrays.copyOf(b, b.length / 2));
