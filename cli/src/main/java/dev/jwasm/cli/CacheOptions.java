@@ -21,7 +21,10 @@ final class CacheOptions {
             return null;
         }
         if (directory == null) {
-            return CodeCache.at(CodeCache.defaultDirectory());
+            Path home = CodeCache.defaultDirectory();
+            // Without a usable home (user.home is "?" for a user with no passwd entry) there is no cache,
+            // rather than one below the current directory.
+            return home.isAbsolute() ? CodeCache.at(home) : null;
         }
         try {
             return CodeCache.at(Path.of(directory));
