@@ -3,6 +3,8 @@ package dev.jwasm.cli;
 import dev.jwasm.api.Tier;
 import dev.jwasm.api.WasmException;
 import dev.jwasm.api.WasmModule;
+import dev.jwasm.core.binary.ModuleDecoder;
+import dev.jwasm.core.model.FunctionBody;
 import dev.jwasm.core.runtime.TierUp;
 import dev.jwasm.jit.aot.CodeCache;
 import dev.jwasm.jit.aot.CompiledModule;
@@ -13,9 +15,9 @@ import java.util.Optional;
 /**
  * The modules of {@code jwasm run}: a jar written by {@code jwasm compile} is loaded as is; a binary module run
  * on a compiling tier goes through the {@link CodeCache}, so only its first run compiles; anything else is
- * parsed. Modules that {@link Tier#AUTO} would not compile at instantiation (larger than
- * {@code jwasm.jit.eagerBytes}) are taken from the cache when there, but not compiled into it: they start
- * interpreted, as without a cache.
+ * parsed. Modules that {@link Tier#AUTO} would not compile at instantiation (more than
+ * {@code jwasm.jit.eagerBytes} of function bodies) are taken from the cache when there, but not compiled into
+ * it: they start interpreted, as without a cache.
  */
 final class RunModules {
     private final Tier tier;
@@ -36,7 +38,7 @@ final class RunModules {
             return ModuleFiles.load(file, bytes);
         }
         try {
-            if (tier == Tier.JIT || bytes.length <= Long.getLong("jwasm.jit.eagerBytes", TierUp.EAGER_BYTES)) {
+            if (compiledAtInstantiation(bytes)) {
                 return cache.get(bytes).module();
             }
             Optional<CompiledModule> cached = cache.find(bytes);
@@ -44,6 +46,22 @@ final class RunModules {
         } catch (WasmException e) {
             throw new CliException(file + ": " + ModuleFiles.describe(e));
         }
+    }
+
+    /**
+     * Whether the tier compiles this module when instantiating it anyway (as {@code TierUp} decides: by the
+     * size of its function bodies). The file's size bounds that, so only larger files are decoded to count.
+     */
+    private boolean compiledAtInstantiation(byte[] bytes) {
+        long limit = Long.getLong("jwasm.jit.eagerBytes", TierUp.EAGER_BYTES);
+        if (tier == Tier.JIT || bytes.length <= limit) {
+            return true;
+        }
+        long code = 0;
+        for (FunctionBody body : ModuleDecoder.decode(bytes).codes()) {
+            code += body.codeEnd() - body.codeStart();
+        }
+        return code <= limit;
     }
 
     /** A zip archive's local header; no module, binary or text, starts like this. */

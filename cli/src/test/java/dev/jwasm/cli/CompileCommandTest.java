@@ -174,6 +174,27 @@ class CompileCommandTest {
         assertFalse(Files.exists(dir.resolve("cache")));
     }
 
+    @Test
+    void underAutoTheCacheCompilesOnlyWhatInstantiationWouldCompile() throws IOException {
+        // SUM plus 3000 bytes of data: a file over the limit below, with function bodies under it.
+        String padded = SUM.replace("(data (i32.const 16) \"sum \")",
+                "(data (i32.const 16) \"sum \") (data (i32.const 4096) \"" + "x".repeat(3000) + "\")");
+        Path wasm = dir.resolve("padded.wasm");
+        Files.write(wasm, dev.jwasm.core.text.Wat.parse(padded));
+        String limit = "jwasm.jit.eagerBytes";
+        try {
+            System.setProperty(limit, "1000");
+            assertEquals(3, Cli.run("run", "--cache-dir", cacheDir(), wasm.toString()).exitCode());
+            assertEquals(1, cacheEntries().size(), "small function bodies in a large file: compiled into the cache");
+            System.setProperty(limit, "10");
+            String other = dir.resolve("other-cache").toString();
+            assertEquals(3, Cli.run("run", "--cache-dir", other, wasm.toString()).exitCode());
+            assertFalse(Files.exists(Path.of(other)), "a module compiled only when hot was compiled into the cache");
+        } finally {
+            System.clearProperty(limit);
+        }
+    }
+
     /** Writes {@link #SUM} in the binary format (the cache takes binary modules only). */
     private String binary(String name) throws IOException {
         Path wasm = dir.resolve(name);
