@@ -20,8 +20,8 @@ import org.objectweb.asm.tree.MethodNode;
 
 /**
  * Compiles one wasm function into a static JVM method. Wasm locals become typed JVM locals and the wasm
- * operand stack is the JVM operand stack; a type stack of kinds ('I', 'J', 'A') tracks it so branches can
- * discard values under their results. Liveness and fuel costs follow the interpreter's lowerer exactly so a
+ * operand stack is the JVM operand stack; a type stack of {@link Kinds} tracks it so branches can
+ * discard values under their results and float NaNs are canonicalised where their bits become observable. Liveness and fuel costs follow the interpreter's lowerer exactly so a
  * metered run charges the same fuel on both tiers. Control flow, variables and calls are here; numeric,
  * memory and table instructions are in {@link NumericEmitter} and {@link MemoryEmitter}.
  */
@@ -94,7 +94,7 @@ public final class FunctionEmitter {
     /** Where a self tail call restarts the function: before fuel charging and local initialisation. */
     final Label restart = new Label();
 
-    private char[] types = new char[16];
+    char[] types = new char[16];
     int height;
     private final List<Ctrl> frames = new ArrayList<>();
     boolean live = true;
@@ -136,7 +136,7 @@ public final class FunctionEmitter {
             ValType t = i < paramCount ? type.params().get(i) : body.locals().get(i - paramCount);
             localKinds[i] = ModulePlan.kind(t);
             localSlots[i] = slot;
-            slot += localKinds[i] == 'J' ? 2 : 1;
+            slot += Kinds.wide(localKinds[i]) ? 2 : 1;
             if (slot > MAX_LOCAL_SLOTS) {
                 throw new Unsupported("too many locals");
             }
@@ -227,22 +227,22 @@ public final class FunctionEmitter {
     }
 
     static int loadOp(char k) {
-        return k == 'I' ? ILOAD : k == 'J' ? LLOAD : ALOAD;
+        return Kinds.load(k);
     }
 
     static int storeOp(char k) {
-        return k == 'I' ? ISTORE : k == 'J' ? LSTORE : ASTORE;
+        return Kinds.store(k);
     }
 
     void popValue(char k) {
-        mv.visitInsn(k == 'J' ? POP2 : POP);
+        mv.visitInsn(Kinds.wide(k) ? POP2 : POP);
     }
 
     /** A scratch local for the {@code i}-th value of kind {@code k} of a stack shuffle. */
     int temp(char k, int i) {
         return temps.computeIfAbsent(k + ":" + i, key -> {
             int s = nextSlot;
-            nextSlot += k == 'J' ? 2 : 1;
+            nextSlot += Kinds.wide(k) ? 2 : 1;
             if (nextSlot > MAX_LOCAL_SLOTS + 500) {
                 throw new Unsupported("too many locals");
             }
@@ -359,7 +359,7 @@ public final class FunctionEmitter {
         meter(entryCost);
         for (int i = type.params().size(); i < localKinds.length; i++) {
             char k = localKinds[i];
-            mv.visitInsn(k == 'I' ? ICONST_0 : k == 'J' ? LCONST_0 : ACONST_NULL);
+            mv.visitInsn(Kinds.zero(k));
             mv.visitVarInsn(storeOp(k), localSlots[i]);
         }
         mv.visitInsn(ACONST_NULL);
@@ -403,6 +403,9 @@ public final class FunctionEmitter {
                 materialize();
             }
         }
+        if (live) {
+            NanCanonicaliser.settle(this, NanCanonicaliser.observed(this, op));
+        }
         if (op <= 0x1F) {
             control(op);
         } else if (op <= 0x26) {
@@ -429,7 +432,7 @@ public final class FunctionEmitter {
 
     // ---- fused comparisons ----
 
-    private void materialize() {
+    void materialize() {
         Label yes = new Label();
         Label done = new Label();
         mv.visitJumpInsn(pendingJump, yes);
@@ -539,7 +542,7 @@ public final class FunctionEmitter {
         }
         if (b >= 0x69 && b <= 0x7F) {
             in.u8();
-            return new char[][] {new char[0], {b == 0x7F || b == 0x7D ? 'I' : b == 0x7E || b == 0x7C ? 'J' : 'A'}};
+            return new char[][] {new char[0], {b == 0x7F ? 'I' : b == 0x7E ? 'J' : b == 0x7D ? 'F' : b == 0x7C ? 'D' : 'A'}};
         }
         if (b == 0x63 || b == 0x64) {
             in.u8();
@@ -701,7 +704,7 @@ public final class FunctionEmitter {
             rt("leave", "(" + Names.CTX_D + ")V");
         }
         if (results.length == 1 && osrLoop < 0) {
-            mv.visitInsn(results[0] == 'I' ? IRETURN : results[0] == 'J' ? LRETURN : ARETURN);
+            mv.visitInsn(Kinds.ret(results[0]));
             return;
         }
         for (int i = results.length - 1; i >= 0; i--) {
@@ -715,13 +718,16 @@ public final class FunctionEmitter {
     private void select() {
         pop();
         char k = pop();
+        if (Kinds.unsettled(k)) {
+            types[height - 1] = k;
+        }
         Label isFalse = new Label();
         Label done = new Label();
         conditionalJump(false, isFalse);
         popValue(k);
         mv.visitJumpInsn(GOTO, done);
         mv.visitLabel(isFalse);
-        if (k == 'J') {
+        if (Kinds.wide(k)) {
             mv.visitInsn(DUP2_X2);
             mv.visitInsn(POP2);
             mv.visitInsn(POP2);
@@ -743,7 +749,7 @@ public final class FunctionEmitter {
             }
             case Opcodes.LOCAL_SET -> mv.visitVarInsn(storeOp(pop()), localSlots[index]);
             case Opcodes.LOCAL_TEE -> {
-                mv.visitInsn(peek(0) == 'J' ? DUP2 : DUP);
+                mv.visitInsn(Kinds.wide(peek(0)) ? DUP2 : DUP);
                 mv.visitVarInsn(storeOp(peek(0)), localSlots[index]);
             }
             case Opcodes.GLOBAL_GET -> globalGet(index);
@@ -763,8 +769,13 @@ public final class FunctionEmitter {
             mv.visitFieldInsn(GETFIELD, Names.GLOBAL, "ref", Names.OBJ_D);
         } else {
             mv.visitFieldInsn(GETFIELD, Names.GLOBAL, "bits", "J");
-            if (k == 'I') {
+            if (k == 'I' || k == 'F') {
                 mv.visitInsn(L2I);
+            }
+            if (k == 'F') {
+                invokeStatic("java/lang/Float", "intBitsToFloat", "(I)F");
+            } else if (k == 'D') {
+                invokeStatic("java/lang/Double", "longBitsToDouble", "(J)D");
             }
         }
         push(k);
@@ -781,12 +792,12 @@ public final class FunctionEmitter {
                 push('J');
             }
             case Opcodes.F32_CONST -> {
-                Ints.push(mv, in.fixed32());
-                push('I');
+                Ints.pushFloat(mv, in.fixed32());
+                push('F');
             }
             default -> {
-                Ints.push(mv, in.fixed64());
-                push('J');
+                Ints.pushDouble(mv, in.fixed64());
+                push('D');
             }
         }
     }
