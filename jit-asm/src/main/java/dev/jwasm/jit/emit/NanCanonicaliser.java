@@ -8,10 +8,10 @@ import dev.jwasm.core.model.Opcodes;
  * interpreter canonicalises every arithmetic NaN. Doing that after every operation would cost a compare and
  * branch each; instead an arithmetic result is marked unsettled ({@code 'f'}/{@code 'd'} in {@link Kinds})
  * and canonicalised only before an instruction that could observe its bits: a store to a local, a global or
- * memory, a reinterpretation, a sign operation, a call, a branch or a return. Arithmetic, comparisons,
- * conversions and {@code select} take unsettled operands as they are: their results do not depend on a
- * NaN operand's bits (a NaN-producing result is unsettled again). So every JVM local, parameter, result and
- * context slot holds exactly the bits the interpreter would.
+ * memory, a reinterpretation, a sign operation, a call, a branch or a return. Arithmetic, comparisons and
+ * conversions take unsettled operands as they are, since their results do not depend on a NaN operand's
+ * bits (a NaN result is unsettled again); so does {@code select} when both its operands are unsettled. So
+ * every JVM local, parameter, result and context slot holds exactly the bits the interpreter would.
  */
 final class NanCanonicaliser {
     private static final String FLOAT_OPS = "dev/jwasm/jit/link/FloatOps";
@@ -21,9 +21,12 @@ final class NanCanonicaliser {
 
     /** How many values on top of the stack {@code op} may observe the bits of (before it executes). */
     static int observed(FunctionEmitter e, int op) {
+        if (op == Opcodes.SELECT || op == Opcodes.SELECT_T) {
+            // The result is unsettled only if both operands are: an exact NaN must keep its bits.
+            return Kinds.unsettled(e.peek(1)) == Kinds.unsettled(e.peek(2)) ? 0 : 3;
+        }
         if (op <= 0x1F) {
-            return op == Opcodes.UNREACHABLE || op == Opcodes.NOP || op == Opcodes.DROP || op == Opcodes.SELECT
-                    || op == Opcodes.SELECT_T ? 0 : e.height;
+            return op == Opcodes.UNREACHABLE || op == Opcodes.NOP || op == Opcodes.DROP ? 0 : e.height;
         }
         return switch (op) {
             case Opcodes.LOCAL_SET, Opcodes.LOCAL_TEE, Opcodes.GLOBAL_SET -> 1;
