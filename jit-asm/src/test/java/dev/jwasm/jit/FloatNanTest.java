@@ -209,6 +209,71 @@ class FloatNanTest {
         assertEquals(0x4000_0000_0000_0000L, l("nan-select-compare", f64(0x4000_0000_0000_0000L)));
     }
 
+    /** Special f64 operands, NaNs of both signs and with payloads among them. */
+    private static final long[] OPERANDS = {0, 0x8000_0000_0000_0000L, 0x3FF0_0000_0000_0000L,
+        0xBFF0_0000_0000_0000L, 0x7FF0_0000_0000_0000L, 0xFFF0_0000_0000_0000L, NAN64, NEG_NAN64, SNAN64,
+        0xFFF4_0000_0000_0001L, 0x3FE0_0000_0000_0000L, 0x7FEF_FFFF_FFFF_FFFFL, 1, 0x47EF_FFFF_E000_0000L};
+
+    /**
+     * Every pair of operands through a mix of arithmetic, sign operations, conversions, locals, calls and
+     * memory; each result's bits are folded into a checksum, which must match the interpreter's.
+     */
+    private static final Differential MIX = new Differential("""
+            (module
+              (memory 1)
+              (data (i32.const 0) "%s")
+              (func $combine (param $h i64) (param $v f64) (result i64)
+                (i64.add (i64.rotl (local.get $h) (i64.const 7)) (i64.reinterpret_f64 (local.get $v))))
+              (func $combine32 (param $h i64) (param $v f32) (result i64)
+                (i64.add (i64.rotl (local.get $h) (i64.const 5)) (i64.extend_i32_u (i32.reinterpret_f32 (local.get $v)))))
+              (func (export "mix") (param $n i32) (result i64)
+                (local $i i32) (local $j i32) (local $a f64) (local $b f64) (local $h i64) (local $r f64)
+                (loop $outer
+                  (local.set $j (i32.const 0))
+                  (loop $inner
+                    (local.set $a (f64.load (i32.shl (local.get $i) (i32.const 3))))
+                    (local.set $b (f64.load (i32.shl (local.get $j) (i32.const 3))))
+                    (local.set $h (call $combine (local.get $h) (f64.add (local.get $a) (local.get $b))))
+                    (local.set $h (call $combine (local.get $h) (f64.neg (f64.sub (local.get $a) (local.get $b)))))
+                    (local.set $h (call $combine (local.get $h) (f64.abs (f64.mul (local.get $a) (local.get $b)))))
+                    (local.set $h (call $combine (local.get $h)
+                      (f64.copysign (f64.div (local.get $a) (local.get $b)) (f64.sub (local.get $b) (local.get $a)))))
+                    (local.set $h (call $combine (local.get $h) (f64.min (local.get $a) (local.get $b))))
+                    (local.set $h (call $combine (local.get $h) (f64.max (local.get $a) (local.get $b))))
+                    (local.set $h (call $combine (local.get $h) (f64.sqrt (f64.neg (local.get $a)))))
+                    (local.set $h (call $combine (local.get $h) (f64.nearest (f64.mul (local.get $a) (local.get $b)))))
+                    (local.set $h (call $combine32 (local.get $h) (f32.demote_f64 (local.get $a))))
+                    (local.set $h (call $combine32 (local.get $h)
+                      (f32.neg (f32.mul (f32.demote_f64 (local.get $a)) (f32.demote_f64 (local.get $b))))))
+                    (local.set $h (call $combine (local.get $h) (f64.promote_f32 (f32.demote_f64 (local.get $b)))))
+                    (f64.store (i32.const 1024) (f64.sub (local.get $b) (local.get $b)))
+                    (local.set $h (i64.xor (local.get $h) (i64.load (i32.const 1024))))
+                    (local.set $r (select (f64.div (local.get $a) (local.get $b)) (local.get $b)
+                      (f64.gt (local.get $a) (local.get $b))))
+                    (local.set $h (call $combine (local.get $h) (local.get $r)))
+                    (br_if $inner (i32.lt_u (local.tee $j (i32.add (local.get $j) (i32.const 1))) (local.get $n))))
+                  (br_if $outer (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n))))
+                (local.get $h)))
+            """.formatted(dataString(OPERANDS)));
+
+    private static String dataString(long[] values) {
+        StringBuilder sb = new StringBuilder();
+        for (long v : values) {
+            for (int b = 0; b < 8; b++) {
+                sb.append(String.format("\\%02x", (v >>> (8 * b)) & 0xFF));
+            }
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void nanProducingCodeGivesTheInterpretersBits() {
+        MIX.assertCompiled("mix");
+        for (int round = 0; round < 200; round++) {
+            MIX.call("mix", i32(OPERANDS.length));
+        }
+    }
+
     @Test
     void nanBitsDoNotDependOnWhichJvmCompilerRunsTheCode() {
         assertEquals(0, i("nan-loop", i32(300_000)));
