@@ -109,6 +109,25 @@ class FloatNanTest {
                 (i64.reinterpret_f64
                   (select (f64.div (local.get 0) (local.get 0)) (f64.const 2)
                     (f64.lt (local.get 0) (f64.const 1)))))
+;; declared locals: lazy ones hold unsettled arithmetic results; one also set to a loaded value is exact
+              (func (export "lazy-local") (param f64) (result i64)
+                (local $x f64) (local $y f64)
+                (local.set $x (f64.div (local.get 0) (local.get 0)))
+                (local.set $y (f64.neg (local.get $x)))
+                (global.set $g (local.get $x))
+                (f64.store (i32.const 32) (local.get $x))
+                (i64.add (i64.reinterpret_f64 (local.get $y))
+                  (i64.add (i64.reinterpret_f64 (global.get $g)) (i64.load (i32.const 32)))))
+              (func (export "lazy-local-result") (param f64) (result f64)
+                (local $x f64)
+                (local.set $x (f64.sub (local.get 0) (local.get 0)))
+                (local.get $x))
+              (func (export "demoted-local") (param i64 i32) (result i64)
+                (local $x f64)
+                (i64.store (i32.const 0) (local.get 0))
+                (local.set $x (f64.mul (f64.load (i32.const 0)) (f64.const 0)))
+                (if (local.get 1) (then (local.set $x (f64.load (i32.const 0)))))
+                (i64.reinterpret_f64 (local.get $x)))
               ;; many iterations, so HotSpot's compilers (which may constant-fold 0/0) run the loop too
               (func (export "nan-loop") (param i32) (result i32)
                 (local i32 f64)
@@ -181,6 +200,14 @@ class FloatNanTest {
         assertEquals(0x7F80_0001, i("snan-round-trip32", i32(0x7F80_0001)));
         assertEquals(SNAN64, call("snan-reinterpret", i64(SNAN64)).get(0).bits());
         assertEquals(0x7FF0_0000_0000_0001L, l("snan-const"));
+    }
+
+    @Test
+    void declaredLocalsKeepArithmeticNansUntilObservedAndLoadedNansExactly() {
+        assertEquals(NEG_NAN64 + NAN64 + NAN64, l("lazy-local", INF));
+        assertEquals(NAN64, call("lazy-local-result", INF).get(0).bits());
+        assertEquals(SNAN64, l("demoted-local", i64(SNAN64), i32(1)));
+        assertEquals(NAN64, l("demoted-local", i64(SNAN64), i32(0)));
     }
 
     @Test

@@ -11,9 +11,11 @@ import dev.jwasm.core.model.Opcodes;
 import dev.jwasm.core.model.ValType;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.tree.MethodNode;
@@ -101,7 +103,16 @@ public final class FunctionEmitter {
     /** A comparison not materialised yet: the JVM jump opcode taken when it is true, or 0. */
     int pendingJump;
 
-    private FunctionEmitter(ClassContext cls, int definedIndex, MethodNode node, int osrLoop) {
+    /**
+     * Per local: whether it is a lazy float local, which holds unsettled values (see {@link NanCanonicaliser}):
+     * a declared (non-parameter) float local that is only ever set to unsettled values, so that loop-carried
+     * float arithmetic is not canonicalised on every iteration.
+     */
+    private final boolean[] lazy;
+    /** Lazy locals found to be set to an exact value: the function is emitted again with them exact. */
+    private final BitSet demoted = new BitSet();
+
+    private FunctionEmitter(ClassContext cls, int definedIndex, MethodNode node, int osrLoop, BitSet exactLocals) {
         this.cls = cls;
         this.osrLoop = osrLoop;
         this.plan = cls.plan;
@@ -123,6 +134,7 @@ public final class FunctionEmitter {
         }
         localKinds = new char[(int) localCount];
         localSlots = new int[(int) localCount];
+        lazy = new boolean[(int) localCount];
         int slot = osrLoop >= 0 ? 2 : 0;
         int ctx = osrLoop >= 0 ? 0 : -1;
         for (int i = 0; i < localCount; i++) {
@@ -135,6 +147,7 @@ public final class FunctionEmitter {
             }
             ValType t = i < paramCount ? type.params().get(i) : body.locals().get(i - paramCount);
             localKinds[i] = ModulePlan.kind(t);
+            lazy[i] = i >= paramCount && (localKinds[i] == 'F' || localKinds[i] == 'D') && !exactLocals.get(i);
             localSlots[i] = slot;
             slot += Kinds.wide(localKinds[i]) ? 2 : 1;
             if (slot > MAX_LOCAL_SLOTS) {
@@ -167,11 +180,29 @@ public final class FunctionEmitter {
     /** Emits function {@code definedIndex} as method {@code f<definedIndex>}; throws {@link Unsupported}. */
     public static Emitted emit(ClassContext cls, int definedIndex) {
         FuncType t = cls.plan.module.functionType(definedIndex + cls.plan.module.importedFunctionCount());
-        MethodNode node = new MethodNode(ASM9, ACC_PUBLIC | ACC_STATIC, "f" + definedIndex,
-                ModulePlan.descriptor(t), null, null);
-        FunctionEmitter e = new FunctionEmitter(cls, definedIndex, node, -1);
-        e.run();
-        return new Emitted(node, e.calls.tailCallsOthers);
+        FunctionEmitter e = emitWithLazyLocals(cls, definedIndex, -1,
+                () -> new MethodNode(ASM9, ACC_PUBLIC | ACC_STATIC, "f" + definedIndex, ModulePlan.descriptor(t), null,
+                        null));
+        return new Emitted((MethodNode) e.mv, e.calls.tailCallsOthers);
+    }
+
+    /**
+     * Emits the function with as many lazy float locals as possible: each pass demotes the locals found to
+     * be set to an exact value, and the function is emitted again until none is (one pass for most).
+     */
+    private static FunctionEmitter emitWithLazyLocals(ClassContext cls, int definedIndex, int osrLoop,
+            Supplier<MethodNode> method) {
+        BitSet exact = new BitSet();
+        while (true) {
+            int costMark = cls.costMark();
+            FunctionEmitter e = new FunctionEmitter(cls, definedIndex, method.get(), osrLoop, exact);
+            e.run();
+            if (e.demoted.isEmpty()) {
+                return e;
+            }
+            exact.or(e.demoted);
+            cls.resetCosts(costMark);
+        }
     }
 
     /**
@@ -185,14 +216,13 @@ public final class FunctionEmitter {
         if (cls.plan.isTailCalling(definedIndex)) {
             throw new Unsupported("tail calls to other functions");
         }
-        MethodNode node = new MethodNode(ASM9, ACC_PUBLIC | ACC_STATIC, "o" + definedIndex + "_" + loopOffset,
-                "(" + Names.CTX_D + "I)V", null, null);
-        FunctionEmitter e = new FunctionEmitter(cls, definedIndex, node, loopOffset);
-        e.run();
+        FunctionEmitter e = emitWithLazyLocals(cls, definedIndex, loopOffset,
+                () -> new MethodNode(ASM9, ACC_PUBLIC | ACC_STATIC, "o" + definedIndex + "_" + loopOffset,
+                        "(" + Names.CTX_D + "I)V", null, null));
         if (!e.osrTargetPlaced || e.calls.tailCallsOthers) {
             throw new Unsupported("loop at " + loopOffset + " cannot be entered");
         }
-        return node;
+        return (MethodNode) e.mv;
     }
 
     // ---- type stack ----
@@ -745,10 +775,14 @@ public final class FunctionEmitter {
         switch (op) {
             case Opcodes.LOCAL_GET -> {
                 mv.visitVarInsn(loadOp(localKinds[index]), localSlots[index]);
-                push(localKinds[index]);
+                push(lazy[index] ? Kinds.unsettledOf(localKinds[index]) : localKinds[index]);
             }
-            case Opcodes.LOCAL_SET -> mv.visitVarInsn(storeOp(pop()), localSlots[index]);
+            case Opcodes.LOCAL_SET -> {
+                beforeLocalSet(index);
+                mv.visitVarInsn(storeOp(pop()), localSlots[index]);
+            }
             case Opcodes.LOCAL_TEE -> {
+                beforeLocalSet(index);
                 mv.visitInsn(Kinds.wide(peek(0)) ? DUP2 : DUP);
                 mv.visitVarInsn(storeOp(peek(0)), localSlots[index]);
             }
@@ -759,6 +793,15 @@ public final class FunctionEmitter {
                 rt("setGlobal" + k, "(" + Names.desc(k) + Names.GLOBAL_D + ")V");
             }
             default -> MemoryEmitter.tableAccess(this, op, index);
+        }
+    }
+
+    /** A lazy local takes an unsettled value as it is; any other local needs it canonicalised. */
+    private void beforeLocalSet(int index) {
+        if (!lazy[index]) {
+            NanCanonicaliser.settle(this, 1);
+        } else if (!Kinds.unsettled(peek(0))) {
+            demoted.set(index);
         }
     }
 
@@ -791,13 +834,16 @@ public final class FunctionEmitter {
                 Ints.push(mv, in.s64());
                 push('J');
             }
+            // A constant that is not a NaN is trivially unsettled: canonicalising it changes nothing.
             case Opcodes.F32_CONST -> {
-                Ints.pushFloat(mv, in.fixed32());
-                push('F');
+                int bits = in.fixed32();
+                Ints.pushFloat(mv, bits);
+                push(Float.isNaN(Float.intBitsToFloat(bits)) ? 'F' : 'f');
             }
             default -> {
-                Ints.pushDouble(mv, in.fixed64());
-                push('D');
+                long bits = in.fixed64();
+                Ints.pushDouble(mv, bits);
+                push(Double.isNaN(Double.longBitsToDouble(bits)) ? 'D' : 'd');
             }
         }
     }

@@ -5,9 +5,10 @@ import static org.objectweb.asm.Opcodes.*;
 /**
  * Value kinds of the emitters' type stack and their JVM opcodes. {@code 'I'} is i32, {@code 'J'} i64,
  * {@code 'F'} f32 as a JVM float, {@code 'D'} f64 as a JVM double, {@code 'A'} a reference. The lower-case
- * {@code 'f'} and {@code 'd'} are float results of arithmetic that may be a NaN with platform-dependent bits;
- * they exist only on the operand stack, between the arithmetic and the first instruction that could observe
- * their bits, where {@link NanCanonicaliser} turns them into upper-case (exact) values.
+ * {@code 'f'} and {@code 'd'} are unsettled floats: a NaN among them may have platform-dependent bits and
+ * stands for the canonical NaN (arithmetic results; also values that are never NaN, such as constants).
+ * They live on the operand stack and in lazy float locals until an instruction could observe their bits,
+ * where {@link NanCanonicaliser} turns them into upper-case (exact) values.
  */
 final class Kinds {
     private Kinds() {

@@ -7,11 +7,12 @@ import dev.jwasm.core.model.Opcodes;
  * NaN result to the platform (SSE produces a negative NaN, C2's constant folding a positive one), while the
  * interpreter canonicalises every arithmetic NaN. Doing that after every operation would cost a compare and
  * branch each; instead an arithmetic result is marked unsettled ({@code 'f'}/{@code 'd'} in {@link Kinds})
- * and canonicalised only before an instruction that could observe its bits: a store to a local, a global or
- * memory, a reinterpretation, a sign operation, a call, a branch or a return. Arithmetic, comparisons and
- * conversions take unsettled operands as they are, since their results do not depend on a NaN operand's
- * bits (a NaN result is unsettled again); so does {@code select} when both its operands are unsettled. So
- * every JVM local, parameter, result and context slot holds exactly the bits the interpreter would.
+ * and canonicalised only before an instruction that could observe its bits: a store to a global or memory,
+ * a reinterpretation, a sign operation, a call, a branch or a return, and a store to a local other than a
+ * lazy one (see {@code FunctionEmitter}). Arithmetic, comparisons and conversions take unsettled operands as
+ * they are, since their results do not depend on a NaN operand's bits (a NaN result is unsettled again); so
+ * does {@code select} when both its operands are unsettled. So every parameter, result, context slot and
+ * non-lazy local holds exactly the bits the interpreter would.
  */
 final class NanCanonicaliser {
     private static final String FLOAT_OPS = "dev/jwasm/jit/link/FloatOps";
@@ -29,7 +30,7 @@ final class NanCanonicaliser {
             return op == Opcodes.UNREACHABLE || op == Opcodes.NOP || op == Opcodes.DROP ? 0 : e.height;
         }
         return switch (op) {
-            case Opcodes.LOCAL_SET, Opcodes.LOCAL_TEE, Opcodes.GLOBAL_SET -> 1;
+            case Opcodes.GLOBAL_SET -> 1; // local.set and local.tee: see FunctionEmitter.beforeLocalSet
             // stores (the address below the value is an integer), abs, neg, reinterpretations
             case 0x36, 0x37, 0x38, 0x39, 0x3A, 0x3B, 0x3C, 0x3D, 0x3E, 0x8B, 0x8C, 0x99, 0x9A, 0xBC, 0xBD -> 1;
             case 0x98, 0xA6 -> 2; // copysign

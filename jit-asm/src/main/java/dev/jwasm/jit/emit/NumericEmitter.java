@@ -268,7 +268,7 @@ final class NumericEmitter {
         e.push(result);
     }
 
-    /** Conversions to floats (never NaN), promote and demote (NaN unsettled), reinterpretations. */
+    /** Conversions to floats, promote and demote (all unsettled), reinterpretations (exact). */
     private static char toFloatOrReinterpret(FunctionEmitter e, int op) {
         MethodVisitor mv = e.mv;
         switch (op) {
@@ -308,7 +308,8 @@ final class NumericEmitter {
                 return extend(mv, op);
             }
         }
-        return op <= 0xB5 ? 'F' : 'D';
+        // never NaN, so trivially unsettled (lazy locals may take them)
+        return op <= 0xB5 ? 'f' : 'd';
     }
 
     private static char extend(MethodVisitor mv, int op) {
