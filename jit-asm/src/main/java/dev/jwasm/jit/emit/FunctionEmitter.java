@@ -42,6 +42,8 @@ public final class FunctionEmitter {
      */
     private static final int MAX_BODY_BYTES = 64 * 1024;
     private static final int I32_EQZ = 0x45;
+    /** Emission passes for lazy float locals; see {@link #emitWithLazyLocals}. */
+    private static final int MAX_LAZY_PASSES = 4;
 
     /** A control frame. */
     static final class Ctrl {
@@ -187,13 +189,18 @@ public final class FunctionEmitter {
     }
 
     /**
-     * Emits the function with as many lazy float locals as possible: each pass demotes the locals found to
-     * be set to an exact value, and the function is emitted again until none is (one pass for most).
+     * Emits the function with lazy float locals: a pass that finds lazy locals set to an exact value emits
+     * the function again with them exact (most functions need one pass). A demoted local can make locals set
+     * from it exact in turn, so a hostile chain of locals could take a pass per local: the last pass allowed
+     * has no lazy locals at all.
      */
     private static FunctionEmitter emitWithLazyLocals(ClassContext cls, int definedIndex, int osrLoop,
             Supplier<MethodNode> method) {
         BitSet exact = new BitSet();
-        while (true) {
+        for (int pass = 1;; pass++) {
+            if (pass == MAX_LAZY_PASSES) {
+                exact.set(0, MAX_LOCAL_SLOTS + 1);
+            }
             int costMark = cls.costMark();
             FunctionEmitter e = new FunctionEmitter(cls, definedIndex, method.get(), osrLoop, exact);
             e.run();
