@@ -252,7 +252,8 @@ class FloatNanTest {
               (func $combine (param $h i64) (param $v f64) (result i64)
                 (i64.add (i64.rotl (local.get $h) (i64.const 7)) (i64.reinterpret_f64 (local.get $v))))
               (func $combine32 (param $h i64) (param $v f32) (result i64)
-                (i64.add (i64.rotl (local.get $h) (i64.const 5)) (i64.extend_i32_u (i32.reinterpret_f32 (local.get $v)))))
+                (i64.add (i64.rotl (local.get $h) (i64.const 5))
+                  (i64.extend_i32_u (i32.reinterpret_f32 (local.get $v)))))
               (func (export "mix") (param $n i32) (result i64)
                 (local $i i32) (local $j i32) (local $a f64) (local $b f64) (local $h i64) (local $r f64)
                 (loop $outer

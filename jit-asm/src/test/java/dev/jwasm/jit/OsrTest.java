@@ -29,7 +29,8 @@ class OsrTest {
     /** Float locals across the hand-over: a lazy one with an arithmetic NaN, an exact one with a payload. */
     private static final String FLOAT_LOOP = """
             (module
-              (func (export "run") (param f64 i32) (result i64 i64 f64) (local $acc f64) (local $nan f64) (local $keep f64)
+              (func (export "run") (param f64 i32) (result i64 i64 f64)
+                (local $acc f64) (local $nan f64) (local $keep f64)
                 (local.set $keep (local.get 0))
                 (local.set $nan (f64.sub (f64.const inf) (f64.const inf)))
                 (block (loop

@@ -22,9 +22,10 @@ import org.objectweb.asm.tree.MethodNode;
 
 /**
  * Compiles one wasm function into a static JVM method. Wasm locals become typed JVM locals and the wasm
- * operand stack is the JVM operand stack; a type stack of {@link Kinds} tracks it so branches can
- * discard values under their results and float NaNs are canonicalised where their bits become observable. Liveness and fuel costs follow the interpreter's lowerer exactly so a
- * metered run charges the same fuel on both tiers. Control flow, variables and calls are here; numeric,
+ * operand stack is the JVM operand stack; a type stack of {@link Kinds} tracks it so branches can discard
+ * values under their results and float NaNs are canonicalised where their bits become observable. Liveness
+ * and fuel costs follow the interpreter's lowerer exactly so a metered run charges the same fuel on both
+ * tiers. Control flow, variables and calls are here; numeric,
  * memory and table instructions are in {@link NumericEmitter} and {@link MemoryEmitter}.
  */
 public final class FunctionEmitter {
@@ -579,7 +580,8 @@ public final class FunctionEmitter {
         }
         if (b >= 0x69 && b <= 0x7F) {
             in.u8();
-            return new char[][] {new char[0], {b == 0x7F ? 'I' : b == 0x7E ? 'J' : b == 0x7D ? 'F' : b == 0x7C ? 'D' : 'A'}};
+            char k = b == 0x7F ? 'I' : b == 0x7E ? 'J' : b == 0x7D ? 'F' : b == 0x7C ? 'D' : 'A';
+            return new char[][] {new char[0], {k}};
         }
         if (b == 0x63 || b == 0x64) {
             in.u8();
