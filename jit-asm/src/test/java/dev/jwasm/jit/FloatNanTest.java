@@ -128,6 +128,25 @@ class FloatNanTest {
                 (local.set $x (f64.mul (f64.load (i32.const 0)) (f64.const 0)))
                 (if (local.get 1) (then (local.set $x (f64.load (i32.const 0)))))
                 (i64.reinterpret_f64 (local.get $x)))
+;; min, max and the sign operations on operands from memory, enough times for HotSpot's compilers
+              (func (export "sign-zero-loop") (param i32) (result i32)
+                (local $bad i32) (local $pz f64) (local $nz f64) (local $p f64)
+                (i64.store (i32.const 64) (i64.const 0))
+                (i64.store (i32.const 72) (i64.const 0x8000000000000000))
+                (i64.store (i32.const 80) (i64.const 0x7ff4000000000001))
+                (loop
+                  (local.set $pz (f64.load (i32.const 64)))
+                  (local.set $nz (f64.load (i32.const 72)))
+                  (local.set $p (f64.load (i32.const 80)))
+                  (local.set $bad (i32.add (local.get $bad) (i32.add
+                    (i64.ne (i64.reinterpret_f64 (f64.min (local.get $pz) (local.get $nz))) (i64.const 0x8000000000000000))
+                    (i64.ne (i64.reinterpret_f64 (f64.max (local.get $nz) (local.get $pz))) (i64.const 0)))))
+                  (local.set $bad (i32.add (local.get $bad) (i32.add
+                    (i64.ne (i64.reinterpret_f64 (f64.neg (local.get $p))) (i64.const 0xfff4000000000001))
+                    (i64.ne (i64.reinterpret_f64 (f64.copysign (local.get $p) (local.get $nz)))
+                      (i64.const 0xfff4000000000001)))))
+                  (br_if 0 (local.tee 0 (i32.sub (local.get 0) (i32.const 1)))))
+                (local.get $bad))
               ;; many iterations, so HotSpot's compilers (which may constant-fold 0/0) run the loop too
               (func (export "nan-loop") (param i32) (result i32)
                 (local i32 f64)
@@ -305,5 +324,6 @@ class FloatNanTest {
     @Test
     void nanBitsDoNotDependOnWhichJvmCompilerRunsTheCode() {
         assertEquals(0, i("nan-loop", i32(300_000)));
+        assertEquals(0, i("sign-zero-loop", i32(300_000)));
     }
 }
