@@ -67,6 +67,11 @@ final class ModuleJar {
     static final String GENERATED_PACKAGE = "dev/jwasm/jit/gen/";
     /** No entry is read beyond this (a module cannot be larger than an array anyway). */
     private static final int MAX_ENTRY_BYTES = Integer.MAX_VALUE - 16;
+    /** Ours are a few hundred bytes; a larger one is not worth reading. */
+    private static final int MAX_MANIFEST_BYTES = 1 << 20;
+    /** Generated classes, and each data entry, are bounded by this many bytes per byte of module, plus slack. */
+    private static final long BYTES_PER_MODULE_BYTE = 32;
+    private static final long SLACK_BYTES = 16 << 20;
     private static final String HEX_DIGITS = "0123456789abcdef";
     private static final String NAME_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_/$";
 
@@ -189,7 +194,9 @@ final class ModuleJar {
         try (ZipFile zip = new ZipFile(path.toFile())) {
             Attributes a = manifest(zip);
             checkCompatible(a);
-            byte[] module = entry(zip, MODULE_ENTRY);
+            // Entries are read up to what the manifest makes plausible, so a zip bomb cannot exhaust the heap.
+            byte[] module = entry(zip, MODULE_ENTRY, number(a, MODULE_SIZE));
+            long budget = BYTES_PER_MODULE_BYTE * module.length + SLACK_BYTES;
             if (!Integer.toString(module.length).equals(a.getValue(MODULE_SIZE))
                     || !crc32(module).equals(a.getValue(MODULE_CRC))) {
                 throw new CompiledModuleException("compiled module is corrupt: jwasm/module.wasm does not match "
@@ -202,8 +209,8 @@ final class ModuleJar {
             if (sha256 == null || sha256.length() != 64 || !onlyOf(sha256, HEX_DIGITS)) {
                 throw corrupt("bad " + SHA256);
             }
-            GeneratedCode code = code(zip, a, module.length);
-            ValidationInfo validation = validation(entry(zip, VALIDATION_ENTRY), code.definedFunctions());
+            GeneratedCode code = code(zip, a, module.length, budget);
+            ValidationInfo validation = validation(entry(zip, VALIDATION_ENTRY, budget), code.definedFunctions());
             return new Contents(module, sha256, validation, code);
         } catch (ZipException e) {
             throw new CompiledModuleException("not a jwasm compiled module: not a jar file (" + e.getMessage() + ")");
@@ -215,7 +222,14 @@ final class ModuleJar {
         if (e == null) {
             throw new CompiledModuleException("not a jwasm compiled module: the jar has no manifest");
         }
+        byte[] bytes;
         try (InputStream in = zip.getInputStream(e)) {
+            bytes = in.readNBytes(MAX_MANIFEST_BYTES);
+            if (in.read() >= 0) {
+                throw new CompiledModuleException("not a jwasm compiled module: its manifest is too large");
+            }
+        }
+        try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
             Attributes a = new Manifest(in).getMainAttributes();
             if (a.getValue(FORMAT) == null) {
                 throw new CompiledModuleException("not a jwasm compiled module: its manifest has no " + FORMAT);
@@ -237,7 +251,7 @@ final class ModuleJar {
         }
     }
 
-    private static GeneratedCode code(ZipFile zip, Attributes a, int moduleBytes) throws IOException {
+    private static GeneratedCode code(ZipFile zip, Attributes a, int moduleBytes, long budget) throws IOException {
         int functions = number(a, FUNCTIONS);
         if (functions > moduleBytes) { // every function takes bytes of the module: no allocation beyond its size
             throw corrupt("bad " + FUNCTIONS);
@@ -252,7 +266,7 @@ final class ModuleJar {
         if (compiled == null || tailCalling == null) {
             throw corrupt("bad " + COMPILED + " or " + TAIL_CALLING);
         }
-        int[][] costs = costs(entry(zip, COSTS_ENTRY));
+        int[][] costs = costs(entry(zip, COSTS_ENTRY, budget));
         int expected = costs.length == 0 ? 0 : (functions + perClass - 1) / perClass;
         if (costs.length != expected) {
             throw corrupt("it has " + costs.length + " classes for " + functions + " functions");
@@ -260,7 +274,9 @@ final class ModuleJar {
         Map<String, byte[]> classes = new HashMap<>();
         for (int c = 0; c < costs.length; c++) {
             String name = prefix + c;
-            classes.put(name.replace('/', '.'), entry(zip, name + ".class"));
+            byte[] bytes = entry(zip, name + ".class", budget);
+            budget -= bytes.length;
+            classes.put(name.replace('/', '.'), bytes);
         }
         return new GeneratedCode(prefix, perClass, compiled, tailCalling, classes, costs);
     }
@@ -302,13 +318,14 @@ final class ModuleJar {
         }
     }
 
-    private static byte[] entry(ZipFile zip, String name) throws IOException {
+    /** The bytes of entry {@code name}, at most {@code limit} of them. */
+    private static byte[] entry(ZipFile zip, String name, long limit) throws IOException {
         ZipEntry e = zip.getEntry(name);
         if (e == null) {
             throw corrupt("it has no " + name);
         }
         try (InputStream in = zip.getInputStream(e)) {
-            byte[] bytes = in.readNBytes(MAX_ENTRY_BYTES);
+            byte[] bytes = in.readNBytes((int) Math.min(Math.max(limit, 0), MAX_ENTRY_BYTES));
             if (in.read() >= 0) {
                 throw corrupt(name + " is too large");
             }

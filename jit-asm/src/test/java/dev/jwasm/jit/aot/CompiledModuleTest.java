@@ -179,6 +179,14 @@ class CompiledModuleTest {
     }
 
     @Test
+    void anEntryLargerThanTheManifestSaysIsNotReadToTheEnd() throws IOException {
+        Path bomb = dir.resolve("bomb.jar");
+        Jars.rewrite(compiledJar(), bomb, "jwasm/module.wasm", b -> new byte[50_000_000]); // compresses to ~50 KB
+        CompiledModuleException e = assertThrows(CompiledModuleException.class, () -> CompiledModule.load(bomb));
+        assertEquals("compiled module is corrupt: jwasm/module.wasm is too large", e.getMessage());
+    }
+
+    @Test
     void aDamagedClassLeavesTheInstanceInterpreted() throws IOException {
         Path damaged = dir.resolve("damaged.jar");
         Jars.rewrite(compiledJar(), damaged, "dev/jwasm/jit/gen/Aot_0.class", b -> Arrays.copyOf(b, b.length / 2));
