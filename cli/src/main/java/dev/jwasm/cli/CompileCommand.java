@@ -57,6 +57,10 @@ final class CompileCommand implements Callable<Integer> {
         }
         try {
             compiled.write(target);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new CliException("cannot write '" + target + "': no such directory");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new CliException("cannot write '" + target + "': permission denied");
         } catch (IOException e) {
             throw new CliException("cannot write '" + target + "': " + e.getMessage());
         }

@@ -105,6 +105,14 @@ class CompileCommandTest {
     }
 
     @Test
+    void anOutputInAMissingDirectoryIsReported() throws IOException {
+        String out = dir.resolve("missing/sum.jar").toString();
+        Cli.Result r = Cli.run("compile", write("sum.wat", SUM), "-o", out);
+        assertEquals(1, r.exitCode(), r::toString);
+        assertEquals("Error: cannot write '" + out + "': no such directory\n", r.err());
+    }
+
+    @Test
     void aStaleJarIsRefusedInOneLine() throws IOException {
         Path jar = dir.resolve("sum.jar");
         assertEquals(0, Cli.run("compile", write("sum.wat", SUM), "-o", jar.toString()).exitCode());
