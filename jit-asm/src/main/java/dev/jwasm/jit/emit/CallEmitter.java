@@ -57,8 +57,8 @@ final class CallEmitter {
         e.rt("leave", "(" + Names.CTX_D + ")V");
         if (e.resultKinds.length == 1) {
             char k = e.resultKinds[0];
-            e.mv.visitInsn(k == 'I' ? ICONST_0 : k == 'J' ? LCONST_0 : ACONST_NULL);
-            e.mv.visitInsn(k == 'I' ? IRETURN : k == 'J' ? LRETURN : ARETURN);
+            e.mv.visitInsn(Kinds.zero(k));
+            e.mv.visitInsn(Kinds.ret(k));
         } else {
             e.mv.visitInsn(RETURN);
         }
@@ -88,7 +88,7 @@ final class CallEmitter {
     void callIndirect(int typeIndex, int table) {
         char idx = e.pop();
         e.cls.table(e.mv, table);
-        Ints.push(e.mv, e.plan.typeIds[typeIndex]);
+        e.cls.typeId(e.mv, typeIndex);
         e.rt(idx == 'J' ? "indirect64" : "indirect", "(" + idx + Names.TABLE_D + "I)" + Names.FUNC_D);
         dispatch(typeIndex);
     }
