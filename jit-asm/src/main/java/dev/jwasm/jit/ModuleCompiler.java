@@ -126,7 +126,9 @@ public final class ModuleCompiler {
                 if (!method.startsWith("f")) {
                     throw e;
                 }
-                exclude(Integer.parseInt(method.substring(1)), "compiled method exceeds 64 KiB");
+                int regionMark = method.indexOf('$');
+                exclude(Integer.parseInt(method.substring(1, regionMark < 0 ? method.length() : regionMark)),
+                        "compiled method exceeds 64 KiB");
                 changed = true;
             }
         }
@@ -149,6 +151,10 @@ public final class ModuleCompiler {
             return true;
         }
         emitted.method().accept(cw);
+        emitted.regions().forEach(m -> m.accept(cw));
+        if (!emitted.regions().isEmpty()) {
+            JitStats.split(emitted.regions().size());
+        }
         dev.jwasm.jit.emit.AdapterEmitter.emitAdapter(ctx, cw.visitMethod(ACC_PUBLIC | ACC_STATIC, "a" + f, ADAPTER_DESC, null, null),
                 f, true);
         if (plan.isTailCalling(f)) {

@@ -53,6 +53,12 @@ public final class FunctionEmitter {
         Label elseLabel;
         int cost;
         int costIndex = -1;
+        /** Offset just after this construct's {@code end} (known when splitting, else unbounded). */
+        int endOffset = Integer.MAX_VALUE;
+        /** In an outlined region, a frame of an enclosing method: the code returned to branch to it, else 0. */
+        int exitCode;
+        /** For such a stand-in, the enclosing method's frame whose fuel cost its instructions add to. */
+        Ctrl real;
 
         Ctrl(int kind, int base, char[] params, char[] results, boolean liveAtEntry) {
             this.kind = kind;
@@ -65,6 +71,10 @@ public final class FunctionEmitter {
         char[] carried() {
             return kind == LOOP ? params : results;
         }
+
+        Ctrl costTarget() {
+            return real != null ? real : this;
+        }
     }
 
     final ClassContext cls;
@@ -76,17 +86,24 @@ public final class FunctionEmitter {
     final int funcIndex;
     final FuncType type;
     final char[] resultKinds;
-    private final char[] localKinds;
+    final char[] localKinds;
     final int[] localSlots;
     final int ctxSlot;
     final int spSlot;
+    /** Where tail-call arguments go: the slot index the function was called with (its adapter's frame). */
+    final int rootSlot;
     private final int meteredSlot;
     /** JVM local holding the byte[] of each 32-bit memory, -1 for 64-bit memories. */
     final int[] memSlots;
     final int fnSlot;
     private int nextSlot;
     private final Map<String, Integer> temps = new HashMap<>();
-    private final CallEmitter calls = new CallEmitter(this);
+    final CallEmitter calls = new CallEmitter(this);
+    /** Splits the function into several methods; null for a function emitted as one method. */
+    final Outliner outliner;
+    /** Set when this emitter writes an outlined region of the function rather than its entry method. */
+    final Region region;
+    private final SizeTracker size;
     /** On-stack replacement variant: wasm offset of the loop it starts at, else -1. */
     final int osrLoop;
     private final Label osrTarget = new Label();
@@ -94,23 +111,26 @@ public final class FunctionEmitter {
     /** Where a self tail call restarts the function: before fuel charging and local initialisation. */
     final Label restart = new Label();
 
-    private char[] types = new char[16];
+    char[] types = new char[16];
     int height;
-    private final List<Ctrl> frames = new ArrayList<>();
+    final List<Ctrl> frames = new ArrayList<>();
     boolean live = true;
     /** A comparison not materialised yet: the JVM jump opcode taken when it is true, or 0. */
     int pendingJump;
 
-    private FunctionEmitter(ClassContext cls, int definedIndex, MethodNode node, int osrLoop) {
+    private FunctionEmitter(ClassContext cls, int definedIndex, MethodNode node, int osrLoop, Outliner outliner) {
         this.cls = cls;
         this.osrLoop = osrLoop;
+        this.outliner = outliner;
+        this.region = null;
+        this.size = outliner != null ? new SizeTracker(node) : null;
         this.plan = cls.plan;
         this.module = plan.module;
         this.mv = node;
         this.funcIndex = definedIndex + module.importedFunctionCount();
         this.type = module.functionType(funcIndex);
         FunctionBody body = module.codes().get(definedIndex);
-        if (body.codeEnd() - body.codeStart() > MAX_BODY_BYTES) {
+        if (outliner == null && body.codeEnd() - body.codeStart() > MAX_BODY_BYTES) {
             throw new Unsupported("function body over 64 KiB");
         }
         this.in = new CodeReader(module.bytes(), body.codeStart());
@@ -150,6 +170,7 @@ public final class FunctionEmitter {
         }
         ctxSlot = ctx;
         spSlot = ctxSlot + 1;
+        rootSlot = spSlot;
         meteredSlot = slot++;
         fnSlot = slot++;
         List<MemoryType> mems = module.allMemories();
@@ -160,18 +181,134 @@ public final class FunctionEmitter {
         nextSlot = slot;
     }
 
-    /** A compiled function: its method, and whether it tail-calls other functions. */
-    public record Emitted(MethodNode method, boolean tailCallsOthers) {
+    /**
+     * An emitter for a region outlined from {@code parent}: a static method {@code (ExecContext ctx, int fp,
+     * int root) -> int} of the same class that reads its inputs and the locals it uses from the context's
+     * slots at {@code fp} and reports how it was left (see {@link Region}). Locals get JVM slots on first use.
+     */
+    FunctionEmitter(FunctionEmitter parent, Region region) {
+        this.cls = parent.cls;
+        this.plan = parent.plan;
+        this.module = parent.module;
+        this.mv = region.node;
+        this.in = parent.in;
+        this.end = parent.end;
+        this.funcIndex = parent.funcIndex;
+        this.type = parent.type;
+        this.resultKinds = parent.resultKinds;
+        this.localKinds = parent.localKinds;
+        this.localSlots = new int[localKinds.length];
+        Arrays.fill(localSlots, -1);
+        this.osrLoop = -1;
+        this.outliner = parent.outliner;
+        this.region = region;
+        this.size = new SizeTracker(region.node);
+        ctxSlot = 0;
+        rootSlot = 2;
+        spSlot = 3;
+        meteredSlot = 4;
+        fnSlot = 5;
+        int slot = 6;
+        memSlots = new int[parent.memSlots.length];
+        for (int i = 0; i < memSlots.length; i++) {
+            memSlots[i] = parent.memSlots[i] < 0 ? -1 : slot++;
+        }
+        region.codeSlot = slot++;
+        nextSlot = slot;
+        for (int i = 0; i < region.standIns; i++) {
+            Ctrl p = parent.frames.get(i);
+            Ctrl standIn = new Ctrl(p.kind, 0, p.params, p.results, true);
+            standIn.exitCode = i + 1;
+            standIn.real = p.costTarget();
+            standIn.endOffset = p.endOffset;
+            frames.add(standIn);
+        }
+        for (char k : region.inputs) {
+            push(k);
+        }
     }
 
-    /** Emits function {@code definedIndex} as method {@code f<definedIndex>}; throws {@link Unsupported}. */
+    /** The JVM slot of wasm local {@code index}; in a region, allocated (and loaded on entry) on first use. */
+    int localSlot(int index) {
+        int s = localSlots[index];
+        if (s < 0) {
+            s = nextSlot;
+            nextSlot += localKinds[index] == 'J' ? 2 : 1;
+            if (nextSlot > MAX_LOCAL_SLOTS + 500) {
+                throw new Unsupported("too many locals");
+            }
+            localSlots[index] = s;
+            region.use(index);
+        }
+        return s;
+    }
+
+    void markWritten(int index) {
+        if (region != null) {
+            region.written.set(index);
+        }
+    }
+
+    /** Bytes of bytecode emitted in this method so far (an upper bound, with a region's entry and exit). */
+    int emittedSize() {
+        return size.size() + (region != null ? region.glueEstimate() : 0);
+    }
+
+    /**
+     * A compiled function: its method, the methods of regions outlined from it (empty unless it was too
+     * large for one method HotSpot compiles), and whether it tail-calls other functions.
+     */
+    public record Emitted(MethodNode method, List<MethodNode> regions, boolean tailCallsOthers) {
+    }
+
+    /**
+     * Emits function {@code definedIndex} as method {@code f<definedIndex>}, split into regions when one
+     * method would exceed HotSpot's huge-method limit; throws {@link Unsupported}.
+     */
     public static Emitted emit(ClassContext cls, int definedIndex) {
         FuncType t = cls.plan.module.functionType(definedIndex + cls.plan.module.importedFunctionCount());
-        MethodNode node = new MethodNode(ASM9, ACC_PUBLIC | ACC_STATIC, "f" + definedIndex,
-                ModulePlan.descriptor(t), null, null);
-        FunctionEmitter e = new FunctionEmitter(cls, definedIndex, node, -1);
-        e.run();
-        return new Emitted(node, e.calls.tailCallsOthers);
+        return emitSized(cls, definedIndex, "f" + definedIndex, ModulePlan.descriptor(t), -1);
+    }
+
+    /** Emits the function as one method if it fits, else split with ever smaller budgets until every part fits. */
+    private static Emitted emitSized(ClassContext cls, int definedIndex, String name, String desc, int osrLoop) {
+        FunctionBody body = cls.plan.module.codes().get(definedIndex);
+        if (body.codeEnd() - body.codeStart() <= MAX_BODY_BYTES) {
+            MethodNode node = new MethodNode(ASM9, ACC_PUBLIC | ACC_STATIC, name, desc, null, null);
+            FunctionEmitter e = new FunctionEmitter(cls, definedIndex, node, osrLoop, null);
+            e.run();
+            if (BytecodeSize.of(node) < BytecodeSize.HUGE_METHOD_LIMIT) {
+                return e.emitted(node, List.of());
+            }
+        }
+        ConstructMap constructs = new ConstructMap(cls.plan.module, body.codeStart(), body.codeEnd(), osrLoop);
+        for (int budget = Outliner.INITIAL_BUDGET; budget >= Outliner.SMALLEST_BUDGET; budget /= 2) {
+            MethodNode node = new MethodNode(ASM9, ACC_PUBLIC | ACC_STATIC, name, desc, null, null);
+            Outliner outliner = new Outliner(name, budget, constructs,
+                    cls.plan.module.functionType(definedIndex + cls.plan.module.importedFunctionCount()).results().size());
+            FunctionEmitter e = new FunctionEmitter(cls, definedIndex, node, osrLoop, outliner);
+            e.run();
+            if (outliner.fits(node)) {
+                return e.emitted(node, outliner.regions());
+            }
+            if (System.getProperty("jwasm.jit.debugSplit") != null) {
+                int max = 0;
+                for (MethodNode m : outliner.regions()) {
+                    max = Math.max(max, BytecodeSize.of(m));
+                }
+                System.err.println("split " + name + " budget " + budget + ": entry " + BytecodeSize.of(node)
+                        + ", " + outliner.regions().size() + " regions, largest " + max);
+            }
+        }
+        throw new Unsupported("function cannot be split into methods under "
+                + BytecodeSize.HUGE_METHOD_LIMIT + " bytes");
+    }
+
+    private Emitted emitted(MethodNode node, List<MethodNode> regions) {
+        if (osrLoop >= 0 && (!osrTargetPlaced || calls.tailCallsOthers)) {
+            throw new Unsupported("loop at " + osrLoop + " cannot be entered");
+        }
+        return new Emitted(node, regions, calls.tailCallsOthers);
     }
 
     /**
@@ -181,18 +318,12 @@ public final class FunctionEmitter {
      * guest frame: the interpreter's activation continues in it. Throws {@link Unsupported} if the loop has
      * values on the operand stack, or the function tail-calls other functions.
      */
-    public static MethodNode emitOsr(ClassContext cls, int definedIndex, int loopOffset) {
+    public static Emitted emitOsr(ClassContext cls, int definedIndex, int loopOffset) {
         if (cls.plan.isTailCalling(definedIndex)) {
             throw new Unsupported("tail calls to other functions");
         }
-        MethodNode node = new MethodNode(ASM9, ACC_PUBLIC | ACC_STATIC, "o" + definedIndex + "_" + loopOffset,
-                "(" + Names.CTX_D + "I)V", null, null);
-        FunctionEmitter e = new FunctionEmitter(cls, definedIndex, node, loopOffset);
-        e.run();
-        if (!e.osrTargetPlaced || e.calls.tailCallsOthers) {
-            throw new Unsupported("loop at " + loopOffset + " cannot be entered");
-        }
-        return node;
+        return emitSized(cls, definedIndex, "o" + definedIndex + "_" + loopOffset, "(" + Names.CTX_D + "I)V",
+                loopOffset);
     }
 
     // ---- type stack ----
@@ -295,11 +426,15 @@ public final class FunctionEmitter {
     }
 
     void reloadMemories() {
+        reloadMemories(mv);
+    }
+
+    void reloadMemories(MethodVisitor v) {
         for (int i = 0; i < memSlots.length; i++) {
             if (memSlots[i] >= 0) {
-                cls.memory(mv, i);
-                mv.visitMethodInsn(INVOKEVIRTUAL, Names.MEM, "buffer", "()[B", false);
-                mv.visitVarInsn(ASTORE, memSlots[i]);
+                cls.memory(v, i);
+                v.visitMethodInsn(INVOKEVIRTUAL, Names.MEM, "buffer", "()[B", false);
+                v.visitVarInsn(ASTORE, memSlots[i]);
             }
         }
     }
@@ -310,8 +445,21 @@ public final class FunctionEmitter {
         mv.visitCode();
         int entryCost = prologue();
         Ctrl fn = new Ctrl(FUNC, 0, new char[0], resultKinds, true);
+        fn.endOffset = end;
         frames.add(fn);
-        while (!frames.isEmpty() && in.pos() < end) {
+        instructions();
+        cls.setCost(entryCost, fn.cost);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** Emits instructions until the function ends, or this region does. */
+    private void instructions() {
+        while (!frames.isEmpty() && in.pos() < end && !(region != null && region.isDone(this))) {
+            if (outliner != null && live && pendingJump == 0 && outliner.startsRun(this)) {
+                outliner.outlineRun(this);
+                continue;
+            }
             int op = in.u8();
             if (live) {
                 costFrame().cost++;
@@ -322,9 +470,125 @@ public final class FunctionEmitter {
                 Immediates.skip(in, op);
             }
         }
-        cls.setCost(entryCost, fn.cost);
+    }
+
+    /**
+     * Emits the region: from the construct {@code op} at {@code offset} with block type {@code bt} to its
+     * {@code end} if {@code op} is not 0, else (a run of straight-line code) until the end of the enclosing
+     * construct or the OSR loop. Its inputs are on the type stack already.
+     */
+    void runRegion(int op, int offset, char[][] bt) {
+        mv.visitCode();
+        if (op != 0) {
+            openFrame(op, offset, bt);
+        }
+        instructions();
+        if (pendingJump != 0) {
+            materialize();
+        }
+        region.liveAtStop = live;
+        if (live) {
+            region.valueSlots = Math.max(region.valueSlots, height);
+            region.stopKinds = Arrays.copyOf(types, height);
+            for (int i = height - 1; i >= 0; i--) {
+                char k = pop();
+                fpAddress(mv, i);
+                rt("put" + k, "(" + Names.desc(k) + Names.CTX_D + "I)V");
+            }
+            mv.visitInsn(ICONST_0);
+        }
+        region.emitCommonExit(this);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
+        region.node.instructions.insert(regionPrologue());
+    }
+
+    /** Pushes {@code ctx, root + i}: the slots of tail-call arguments and of values carried out of regions. */
+    void rootAddress(int i) {
+        loadCtx();
+        mv.visitVarInsn(ILOAD, rootSlot);
+        if (i != 0) {
+            Ints.push(mv, i);
+            mv.visitInsn(IADD);
+        }
+    }
+
+    /** Pushes {@code ctx, fp + i}: the address of slot {@code i} of a region's frame. */
+    void fpAddress(MethodVisitor v, int i) {
+        v.visitVarInsn(ALOAD, ctxSlot);
+        v.visitVarInsn(ILOAD, Region.FP_SLOT);
+        if (i != 0) {
+            Ints.push(v, i);
+            v.visitInsn(IADD);
+        }
+    }
+
+    /** Reads the region's inputs (onto the stack) and the locals it uses; emitted last, inserted first. */
+    private org.objectweb.asm.tree.InsnList regionPrologue() {
+        MethodNode p = new MethodNode();
+        p.visitVarInsn(ILOAD, Region.FP_SLOT);
+        Ints.push(p, region.valueSlots + region.used.size());
+        p.visitInsn(IADD);
+        p.visitVarInsn(ISTORE, spSlot);
+        for (int i = 0; i < region.inputs.length; i++) {
+            char k = region.inputs[i];
+            fpAddress(p, i);
+            p.visitMethodInsn(INVOKESTATIC, Names.RT, "get" + k, "(" + Names.CTX_D + "I)" + Names.desc(k), false);
+        }
+        for (int j = 0; j < region.used.size(); j++) {
+            int local = region.used.get(j);
+            char k = localKinds[local];
+            fpAddress(p, region.valueSlots + j);
+            p.visitMethodInsn(INVOKESTATIC, Names.RT, "get" + k, "(" + Names.CTX_D + "I)" + Names.desc(k), false);
+            p.visitVarInsn(storeOp(k), localSlots[local]);
+        }
+        p.visitVarInsn(ALOAD, ctxSlot);
+        cls.instance(p);
+        p.visitMethodInsn(INVOKEVIRTUAL, Names.CTX, "metered", "(" + Names.INST_D + ")Z", false);
+        p.visitVarInsn(ISTORE, meteredSlot);
+        p.visitInsn(ACONST_NULL);
+        p.visitVarInsn(ASTORE, fnSlot);
+        reloadMemories(p);
+        return p.instructions;
+    }
+
+    /**
+     * Leaves a region for the enclosing method's frame {@code f}: its carried values go to the exit slots
+     * at {@code root}, the rest of the stack is dropped, and the common exit stores the written locals.
+     */
+    private void exit(Ctrl f) {
+        char[] carried = f.carried();
+        for (int i = carried.length - 1; i >= 0; i--) {
+            char k = peek(carried.length - 1 - i);
+            rootAddress(i);
+            rt("put" + k, "(" + Names.desc(k) + Names.CTX_D + "I)V");
+        }
+        for (int i = carried.length; i < height; i++) {
+            popValue(peek(i));
+        }
+        Ints.push(mv, f.exitCode);
+        mv.visitJumpInsn(GOTO, region.commonExit);
+        region.exits.add(f.exitCode);
+    }
+
+    /**
+     * Ends the method after a tail call to another function was left pending ({@code JitRuntime.setTailCall})
+     * and the guest frame left: the entry method returns to its adapter's trampoline, a region tells its
+     * caller to do so.
+     */
+    void tailReturn() {
+        calls.tailCallsOthers = true;
+        if (region != null) {
+            region.tailExit = true;
+            mv.visitInsn(ICONST_M1);
+            mv.visitInsn(IRETURN);
+        } else if (resultKinds.length == 1) {
+            char k = resultKinds[0];
+            mv.visitInsn(k == 'I' ? ICONST_0 : k == 'J' ? LCONST_0 : ACONST_NULL);
+            mv.visitInsn(k == 'I' ? IRETURN : k == 'J' ? LRETURN : ARETURN);
+        } else {
+            mv.visitInsn(RETURN);
+        }
     }
 
     private static boolean isStructural(int op) {
@@ -335,10 +599,10 @@ public final class FunctionEmitter {
     private Ctrl costFrame() {
         for (int i = frames.size() - 1; i > 0; i--) {
             if (frames.get(i).kind == LOOP) {
-                return frames.get(i);
+                return frames.get(i).costTarget();
             }
         }
-        return frames.get(0);
+        return frames.get(0).costTarget();
     }
 
     private int prologue() {
@@ -429,7 +693,7 @@ public final class FunctionEmitter {
 
     // ---- fused comparisons ----
 
-    private void materialize() {
+    void materialize() {
         Label yes = new Label();
         Label done = new Label();
         mv.visitJumpInsn(pendingJump, yes);
@@ -553,15 +817,30 @@ public final class FunctionEmitter {
     private void open(int op) {
         int offset = in.pos() - 1;
         char[][] bt = blockType();
-        int kind = op == Opcodes.LOOP ? LOOP : op == Opcodes.IF ? IF : BLOCK;
         if (!live) {
+            int kind = op == Opcodes.LOOP ? LOOP : op == Opcodes.IF ? IF : BLOCK;
             frames.add(new Ctrl(kind, height, bt[0], bt[1], false));
             return;
         }
+        if (outliner != null && outliner.outlines(this, offset)) {
+            if (pendingJump != 0) {
+                materialize();
+            }
+            outliner.outlineConstruct(this, op, offset, bt);
+            return;
+        }
+        openFrame(op, offset, bt);
+    }
+
+    private void openFrame(int op, int offset, char[][] bt) {
+        int kind = op == Opcodes.LOOP ? LOOP : op == Opcodes.IF ? IF : BLOCK;
         if (kind == IF) {
             pop();
         }
         Ctrl f = new Ctrl(kind, height - bt[0].length, bt[0], bt[1], true);
+        if (outliner != null) {
+            f.endOffset = outliner.endOf(offset);
+        }
         if (kind == LOOP) {
             if (offset == osrLoop && height == 0 && bt[0].length == 0) {
                 f.label = osrTarget;
@@ -626,8 +905,12 @@ public final class FunctionEmitter {
     }
 
     /** Emits a jump to label {@code depth} with its values on top; leaves the type stack unchanged. */
-    private void branch(int depth) {
+    void branch(int depth) {
         Ctrl f = frames.get(frames.size() - 1 - depth);
+        if (f.exitCode > 0) {
+            exit(f);
+            return;
+        }
         if (f.kind == FUNC) {
             emitReturn();
             return;
@@ -652,7 +935,7 @@ public final class FunctionEmitter {
 
     private boolean needsShuffle(int depth) {
         Ctrl f = frames.get(frames.size() - 1 - depth);
-        return f.kind == FUNC || height - f.carried().length - f.base > 0;
+        return f.kind == FUNC || f.exitCode > 0 || height - f.carried().length - f.base > 0;
     }
 
     private void brIf(int depth) {
@@ -695,6 +978,10 @@ public final class FunctionEmitter {
     }
 
     void emitReturn() {
+        if (region != null) {
+            exit(frames.get(0));
+            return;
+        }
         char[] results = resultKinds;
         if (osrLoop < 0) {
             loadCtx();
@@ -738,13 +1025,17 @@ public final class FunctionEmitter {
         int index = in.u32();
         switch (op) {
             case Opcodes.LOCAL_GET -> {
-                mv.visitVarInsn(loadOp(localKinds[index]), localSlots[index]);
+                mv.visitVarInsn(loadOp(localKinds[index]), localSlot(index));
                 push(localKinds[index]);
             }
-            case Opcodes.LOCAL_SET -> mv.visitVarInsn(storeOp(pop()), localSlots[index]);
+            case Opcodes.LOCAL_SET -> {
+                mv.visitVarInsn(storeOp(pop()), localSlot(index));
+                markWritten(index);
+            }
             case Opcodes.LOCAL_TEE -> {
                 mv.visitInsn(peek(0) == 'J' ? DUP2 : DUP);
-                mv.visitVarInsn(storeOp(peek(0)), localSlots[index]);
+                mv.visitVarInsn(storeOp(peek(0)), localSlot(index));
+                markWritten(index);
             }
             case Opcodes.GLOBAL_GET -> globalGet(index);
             case Opcodes.GLOBAL_SET -> {
