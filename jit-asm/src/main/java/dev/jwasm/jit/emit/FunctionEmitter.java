@@ -270,35 +270,38 @@ public final class FunctionEmitter {
         return emitSized(cls, definedIndex, "f" + definedIndex, ModulePlan.descriptor(t), -1);
     }
 
-    /** Emits the function as one method if it fits, else split with ever smaller budgets until every part fits. */
+    /**
+     * Emits the function as one method if HotSpot compiles it, else split with ever smaller budgets until
+     * every part is under the huge-method limit. If no split achieves that (a single instruction, such as a
+     * {@code br_table} with thousands of targets, can be larger), the one method is used when it exists:
+     * it runs, but HotSpot interprets it unless the JVM runs with {@code -XX:-DontCompileHugeMethods}.
+     */
     private static Emitted emitSized(ClassContext cls, int definedIndex, String name, String desc, int osrLoop) {
         FunctionBody body = cls.plan.module.codes().get(definedIndex);
+        Emitted whole = null;
         if (body.codeEnd() - body.codeStart() <= MAX_BODY_BYTES) {
             MethodNode node = new MethodNode(ASM9, ACC_PUBLIC | ACC_STATIC, name, desc, null, null);
             FunctionEmitter e = new FunctionEmitter(cls, definedIndex, node, osrLoop, null);
             e.run();
+            whole = e.emitted(node, List.of());
             if (BytecodeSize.of(node) < BytecodeSize.HUGE_METHOD_LIMIT) {
-                return e.emitted(node, List.of());
+                return whole;
             }
         }
         ConstructMap constructs = new ConstructMap(cls.plan.module, body.codeStart(), body.codeEnd(), osrLoop);
+        int results = cls.plan.module.functionType(definedIndex + cls.plan.module.importedFunctionCount())
+                .results().size();
         for (int budget = Outliner.INITIAL_BUDGET; budget >= Outliner.SMALLEST_BUDGET; budget /= 2) {
             MethodNode node = new MethodNode(ASM9, ACC_PUBLIC | ACC_STATIC, name, desc, null, null);
-            Outliner outliner = new Outliner(name, budget, constructs,
-                    cls.plan.module.functionType(definedIndex + cls.plan.module.importedFunctionCount()).results().size());
+            Outliner outliner = new Outliner(name, budget, constructs, results);
             FunctionEmitter e = new FunctionEmitter(cls, definedIndex, node, osrLoop, outliner);
             e.run();
             if (outliner.fits(node)) {
                 return e.emitted(node, outliner.regions());
             }
-            if (System.getProperty("jwasm.jit.debugSplit") != null) {
-                int max = 0;
-                for (MethodNode m : outliner.regions()) {
-                    max = Math.max(max, BytecodeSize.of(m));
-                }
-                System.err.println("split " + name + " budget " + budget + ": entry " + BytecodeSize.of(node)
-                        + ", " + outliner.regions().size() + " regions, largest " + max);
-            }
+        }
+        if (whole != null) {
+            return whole;
         }
         throw new Unsupported("function cannot be split into methods under "
                 + BytecodeSize.HUGE_METHOD_LIMIT + " bytes");
