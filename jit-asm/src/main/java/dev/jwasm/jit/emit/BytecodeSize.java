@@ -2,9 +2,11 @@ package dev.jwasm.jit.emit;
 
 import static org.objectweb.asm.Opcodes.*;
 
+import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.IincInsnNode;
 import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -26,6 +28,25 @@ public final class BytecodeSize {
 
     public static int of(MethodNode m) {
         return count(m.instructions.getFirst(), null);
+    }
+
+    /** Whether HotSpot compiles the method: measured exactly (by writing it) when the bound says no. */
+    static boolean underHugeLimit(MethodNode m) {
+        return of(m) < HUGE_METHOD_LIMIT || exact(m) < HUGE_METHOD_LIMIT;
+    }
+
+    /** The exact code length, from writing the method alone into a scratch class. */
+    static int exact(MethodNode m) {
+        ClassWriter cw = new ClassWriter(0);
+        cw.visit(V17, ACC_PUBLIC, "Measured", null, "java/lang/Object", null);
+        LabelNode end = new LabelNode();
+        m.instructions.add(end);
+        try {
+            m.accept(cw);
+            return end.getLabel().getOffset();
+        } finally {
+            m.instructions.remove(end);
+        }
     }
 
     /** The size of the instructions from {@code from} (inclusive) to {@code to} (exclusive, null: the end). */

@@ -40,6 +40,8 @@ public final class FunctionEmitter {
      */
     private static final int MAX_BODY_BYTES = 64 * 1024;
     private static final int I32_EQZ = 0x45;
+    /** {@code -Djwasm.jit.split=false} keeps every function in one method (for comparisons). */
+    private static final boolean SPLIT = !"false".equals(System.getProperty("jwasm.jit.split"));
 
     /** A control frame. */
     static final class Ctrl {
@@ -284,9 +286,11 @@ public final class FunctionEmitter {
             FunctionEmitter e = new FunctionEmitter(cls, definedIndex, node, osrLoop, null);
             e.run();
             whole = e.emitted(node, List.of());
-            if (BytecodeSize.of(node) < BytecodeSize.HUGE_METHOD_LIMIT) {
+            if (!SPLIT || BytecodeSize.underHugeLimit(node)) {
                 return whole;
             }
+        } else if (!SPLIT) {
+            throw new Unsupported("function body over 64 KiB");
         }
         ConstructMap constructs = new ConstructMap(cls.plan.module, body.codeStart(), body.codeEnd(), osrLoop);
         int results = cls.plan.module.functionType(definedIndex + cls.plan.module.importedFunctionCount())

@@ -60,11 +60,11 @@ final class Outliner {
 
     /** Whether every method of the function fits under HotSpot's huge-method limit. */
     boolean fits(MethodNode entry) {
-        if (BytecodeSize.of(entry) >= BytecodeSize.HUGE_METHOD_LIMIT) {
+        if (!BytecodeSize.underHugeLimit(entry)) {
             return false;
         }
         for (MethodNode m : regions) {
-            if (BytecodeSize.of(m) >= BytecodeSize.HUGE_METHOD_LIMIT) {
+            if (!BytecodeSize.underHugeLimit(m)) {
                 return false;
             }
         }
