@@ -31,16 +31,45 @@ import org.objectweb.asm.tree.MethodNode;
  * outlined regions, branches to outer labels, returns, tail calls, traps with their backtraces, and fuel.
  */
 class HugeFunctionTest {
-    /** Straight-line arithmetic on i32, i64, f64 and funcref locals, with a long expression in between. */
+    private static void round(StringBuilder b, int i) {
+        b.append("local.get 2 local.get 0 i32.const ").append(i).append(" i32.xor i32.add local.set 2\n");
+        b.append("local.get 3 local.get 2 i64.extend_i32_u i64.add local.get 1 i64.xor local.set 3\n");
+        b.append("local.get 4 local.get 2 f64.convert_i32_s f64.add local.set 4\n");
+    }
+
+    /**
+     * Straight-line arithmetic on i32, i64, f64 and funcref locals, with a long expression in between, ifs
+     * with long branches, and memory accesses around growing the memory.
+     */
     private static String straightLine(int rounds) {
         StringBuilder b = new StringBuilder("""
+                (memory 1)
                 (func $straight (export "straight") (param i32 i64) (result i32 i64)
                   (local i32 i64 f64 funcref)
                 """);
         for (int i = 0; i < rounds; i++) {
-            b.append("local.get 2 local.get 0 i32.const ").append(i).append(" i32.xor i32.add local.set 2\n");
-            b.append("local.get 3 local.get 2 i64.extend_i32_u i64.add local.get 1 i64.xor local.set 3\n");
-            b.append("local.get 4 local.get 2 f64.convert_i32_s f64.add local.set 4\n");
+            round(b, i);
+            b.append("i32.const ").append(i % 1000 * 8).append(" local.get 3 i64.store offset=16\n");
+            if (i % 100 == 50) {
+                b.append("local.get 0 i32.const ").append(i).append(" i32.gt_s if (result i32)\n");
+                for (int j = 0; j < 25; j++) {
+                    round(b, j);
+                }
+                b.append("local.get 2 else\n");
+                for (int j = 0; j < 25; j++) {
+                    round(b, -j);
+                }
+                b.append("local.get 3 i32.wrap_i64 end local.get 2 i32.add local.set 2\n");
+            }
+            if (i == rounds / 2) {
+                // Later accesses beyond the first page need the buffer reloaded after growth.
+                b.append("i32.const 1 memory.grow drop\n");
+            }
+            if (i > rounds / 2) {
+                b.append("i32.const ").append(65536 + i % 1000 * 8).append(" local.get 3 i64.store\n");
+                b.append("local.get 3 i32.const ").append(65536 + (i + 7) % 1000 * 8)
+                        .append(" i64.load i64.add local.set 3\n");
+            }
             if (i % 500 == 250) {
                 // A value stays on the stack across many instructions.
                 b.append("local.get 2\n");
@@ -157,7 +186,7 @@ class HugeFunctionTest {
         assertTrue(instructions(straightLine(6000)) > 100_000);
         assertTrue(instructions(nested(5000)) > 100_000);
         assertTrue(instructions(dispatch(40, 400)) > 100_000);
-        assertTrue(instructions(exits(100, 130)) > 100_000);
+        assertTrue(instructions(exits(220, 60)) > 100_000);
     }
 
     @Test
@@ -169,6 +198,7 @@ class HugeFunctionTest {
         assertMethodsUnderHugeLimit(d.jit, "straight");
         d.call("straight", i32(5), i64(-3));
         d.call("straight", i32(-123456), i64(Long.MAX_VALUE));
+        d.call("straight", i32(3000), i64(77));
     }
 
     @Test
@@ -194,7 +224,7 @@ class HugeFunctionTest {
 
     @Test
     void returnsTrapsAndTailCallsFromDeepInsideBehaveAsOnTheInterpreter() {
-        Differential d = new Differential(module(exits(100, 130)));
+        Differential d = new Differential(module(exits(220, 60)));
         d.assertCompiled("exits");
         assertMethodsUnderHugeLimit(d.jit, "exits");
         d.call("exits", i32(0), i32(11));
