@@ -235,7 +235,7 @@ public final class FunctionEmitter {
         int s = localSlots[index];
         if (s < 0) {
             s = nextSlot;
-            nextSlot += localKinds[index] == 'J' ? 2 : 1;
+            nextSlot += org.objectweb.asm.Type.getType(Names.desc(localKinds[index])).getSize();
             if (nextSlot > MAX_LOCAL_SLOTS + 500) {
                 throw new Unsupported("too many locals");
             }
@@ -299,7 +299,13 @@ public final class FunctionEmitter {
             MethodNode node = new MethodNode(ASM9, ACC_PUBLIC | ACC_STATIC, name, desc, null, null);
             Outliner outliner = new Outliner(name, budget, constructs, results);
             FunctionEmitter e = new FunctionEmitter(cls, definedIndex, node, osrLoop, outliner);
-            e.run();
+            try {
+                e.run();
+            } catch (StackOverflowError tooDeep) {
+                // Each nested region is a level of recursion here: a hostile body of many megabytes of
+                // straight-line code nests thousands. Its state is local to this attempt.
+                break;
+            }
             if (outliner.fits(node)) {
                 return e.emitted(node, outliner.regions());
             }
