@@ -35,6 +35,7 @@ class HugeFunctionTest {
         b.append("local.get 2 local.get 0 i32.const ").append(i).append(" i32.xor i32.add local.set 2\n");
         b.append("local.get 3 local.get 2 i64.extend_i32_u i64.add local.get 1 i64.xor local.set 3\n");
         b.append("local.get 4 local.get 2 f64.convert_i32_s f64.add local.set 4\n");
+        b.append("local.get 6 local.get 2 f32.convert_i32_u f32.const 0.5 f32.mul f32.add local.set 6\n");
     }
 
     /**
@@ -45,7 +46,7 @@ class HugeFunctionTest {
         StringBuilder b = new StringBuilder("""
                 (memory 1)
                 (func $straight (export "straight") (param i32 i64) (result i32 i64)
-                  (local i32 i64 f64 funcref)
+                  (local i32 i64 f64 funcref f32)
                 """);
         for (int i = 0; i < rounds; i++) {
             round(b, i);
@@ -70,6 +71,18 @@ class HugeFunctionTest {
                 b.append("local.get 3 i32.const ").append(65536 + (i + 7) % 1000 * 8)
                         .append(" i64.load i64.add local.set 3\n");
             }
+            if (i % 1000 == 500) {
+                // NaN from then on in the f32 local: both tiers must give the interpreter's NaN bits.
+                b.append("local.get 6 f32.const inf f32.mul f32.const 0 f32.mul local.set 6\n");
+            }
+            if (i % 500 == 100) {
+                // A float expression long enough to be cut while a value is on the stack.
+                b.append("local.get 4\n");
+                for (int j = 0; j < 300; j++) {
+                    b.append("f64.const ").append(j).append(".25 f64.add\n");
+                }
+                b.append("local.set 4\n");
+            }
             if (i % 500 == 250) {
                 // A value stays on the stack across many instructions.
                 b.append("local.get 2\n");
@@ -80,7 +93,7 @@ class HugeFunctionTest {
             }
         }
         return b.append("""
-                local.get 2 local.get 5 ref.is_null i32.add
+                local.get 2 local.get 5 ref.is_null i32.add local.get 6 i32.reinterpret_f32 i32.add
                 local.get 3 local.get 4 i64.reinterpret_f64 i64.add)
                 """).toString();
     }

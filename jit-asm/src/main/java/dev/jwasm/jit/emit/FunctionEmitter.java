@@ -11,18 +11,21 @@ import dev.jwasm.core.model.Opcodes;
 import dev.jwasm.core.model.ValType;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
  * Compiles one wasm function into a static JVM method. Wasm locals become typed JVM locals and the wasm
- * operand stack is the JVM operand stack; a type stack of kinds ('I', 'J', 'A') tracks it so branches can
- * discard values under their results. Liveness and fuel costs follow the interpreter's lowerer exactly so a
- * metered run charges the same fuel on both tiers. Control flow, variables and calls are here; numeric,
+ * operand stack is the JVM operand stack; a type stack of {@link Kinds} tracks it so branches can discard
+ * values under their results and float NaNs are canonicalised where their bits become observable. Liveness
+ * and fuel costs follow the interpreter's lowerer exactly so a metered run charges the same fuel on both
+ * tiers. Control flow, variables and calls are here; numeric,
  * memory and table instructions are in {@link NumericEmitter} and {@link MemoryEmitter}.
  */
 public final class FunctionEmitter {
@@ -42,6 +45,8 @@ public final class FunctionEmitter {
     private static final int I32_EQZ = 0x45;
     /** {@code -Djwasm.jit.split=false} keeps every function in one method (for comparisons). */
     private static final boolean SPLIT = !"false".equals(System.getProperty("jwasm.jit.split"));
+    /** Emission passes for lazy float locals; see {@link #emitWithLazyLocals}. */
+    private static final int MAX_LAZY_PASSES = 4;
 
     /** A control frame. */
     static final class Ctrl {
@@ -120,7 +125,17 @@ public final class FunctionEmitter {
     /** A comparison not materialised yet: the JVM jump opcode taken when it is true, or 0. */
     int pendingJump;
 
-    private FunctionEmitter(ClassContext cls, int definedIndex, MethodNode node, int osrLoop, Outliner outliner) {
+    /**
+     * Per local: whether it is a lazy float local, which holds unsettled values (see {@link NanCanonicaliser}):
+     * a declared (non-parameter) float local that is only ever set to unsettled values, so that loop-carried
+     * float arithmetic is not canonicalised on every iteration.
+     */
+    private final boolean[] lazy;
+    /** Lazy locals found to be set to an exact value: the function is emitted again with them exact. */
+    private final BitSet demoted;
+
+    private FunctionEmitter(ClassContext cls, int definedIndex, MethodNode node, int osrLoop, BitSet exactLocals,
+            Outliner outliner) {
         this.cls = cls;
         this.osrLoop = osrLoop;
         this.outliner = outliner;
@@ -145,6 +160,8 @@ public final class FunctionEmitter {
         }
         localKinds = new char[(int) localCount];
         localSlots = new int[(int) localCount];
+        lazy = new boolean[(int) localCount];
+        demoted = new BitSet();
         int slot = osrLoop >= 0 ? 2 : 0;
         int ctx = osrLoop >= 0 ? 0 : -1;
         for (int i = 0; i < localCount; i++) {
@@ -157,8 +174,9 @@ public final class FunctionEmitter {
             }
             ValType t = i < paramCount ? type.params().get(i) : body.locals().get(i - paramCount);
             localKinds[i] = ModulePlan.kind(t);
+            lazy[i] = i >= paramCount && (localKinds[i] == 'F' || localKinds[i] == 'D') && !exactLocals.get(i);
             localSlots[i] = slot;
-            slot += localKinds[i] == 'J' ? 2 : 1;
+            slot += Kinds.wide(localKinds[i]) ? 2 : 1;
             if (slot > MAX_LOCAL_SLOTS) {
                 throw new Unsupported("too many locals");
             }
@@ -201,6 +219,9 @@ public final class FunctionEmitter {
         this.localKinds = parent.localKinds;
         this.localSlots = new int[localKinds.length];
         Arrays.fill(localSlots, -1);
+        // Lazy float locals are decided per function: a demotion found in a region restarts the whole pass.
+        this.lazy = parent.lazy;
+        this.demoted = parent.demoted;
         this.osrLoop = -1;
         this.outliner = parent.outliner;
         this.region = region;
@@ -235,7 +256,7 @@ public final class FunctionEmitter {
         int s = localSlots[index];
         if (s < 0) {
             s = nextSlot;
-            nextSlot += org.objectweb.asm.Type.getType(Names.desc(localKinds[index])).getSize();
+            nextSlot += Kinds.wide(localKinds[index]) ? 2 : 1;
             if (nextSlot > MAX_LOCAL_SLOTS + 500) {
                 throw new Unsupported("too many locals");
             }
@@ -280,13 +301,12 @@ public final class FunctionEmitter {
      */
     private static Emitted emitSized(ClassContext cls, int definedIndex, String name, String desc, int osrLoop) {
         FunctionBody body = cls.plan.module.codes().get(definedIndex);
+        Supplier<MethodNode> method = () -> new MethodNode(ASM9, ACC_PUBLIC | ACC_STATIC, name, desc, null, null);
         Emitted whole = null;
         if (body.codeEnd() - body.codeStart() <= MAX_BODY_BYTES) {
-            MethodNode node = new MethodNode(ASM9, ACC_PUBLIC | ACC_STATIC, name, desc, null, null);
-            FunctionEmitter e = new FunctionEmitter(cls, definedIndex, node, osrLoop, null);
-            e.run();
-            whole = e.emitted(node, List.of());
-            if (!SPLIT || BytecodeSize.underHugeLimit(node)) {
+            FunctionEmitter e = emitWithLazyLocals(cls, definedIndex, osrLoop, method, () -> null);
+            whole = e.emitted((MethodNode) e.mv, List.of());
+            if (!SPLIT || BytecodeSize.underHugeLimit((MethodNode) e.mv)) {
                 return whole;
             }
         } else if (!SPLIT) {
@@ -296,18 +316,18 @@ public final class FunctionEmitter {
         int results = cls.plan.module.functionType(definedIndex + cls.plan.module.importedFunctionCount())
                 .results().size();
         for (int budget = Outliner.INITIAL_BUDGET; budget >= Outliner.SMALLEST_BUDGET; budget /= 2) {
-            MethodNode node = new MethodNode(ASM9, ACC_PUBLIC | ACC_STATIC, name, desc, null, null);
-            Outliner outliner = new Outliner(name, budget, constructs, results);
-            FunctionEmitter e = new FunctionEmitter(cls, definedIndex, node, osrLoop, outliner);
+            int b = budget;
+            FunctionEmitter e;
             try {
-                e.run();
+                e = emitWithLazyLocals(cls, definedIndex, osrLoop, method,
+                        () -> new Outliner(name, b, constructs, results));
             } catch (StackOverflowError tooDeep) {
                 // Each nested region is a level of recursion here: a hostile body of many megabytes of
                 // straight-line code nests thousands. Its state is local to this attempt.
                 break;
             }
-            if (outliner.fits(node)) {
-                return e.emitted(node, outliner.regions());
+            if (e.outliner.fits((MethodNode) e.mv)) {
+                return e.emitted((MethodNode) e.mv, e.outliner.regions());
             }
         }
         if (whole != null) {
@@ -322,6 +342,30 @@ public final class FunctionEmitter {
             throw new Unsupported("loop at " + osrLoop + " cannot be entered");
         }
         return new Emitted(node, regions, calls.tailCallsOthers);
+    }
+
+    /**
+     * Emits the function with lazy float locals: a pass that finds lazy locals set to an exact value emits
+     * the function again with them exact (most functions need one pass). A demoted local can make locals set
+     * from it exact in turn, so a hostile chain of locals could take a pass per local: the last pass allowed
+     * has no lazy locals at all. Each pass gets a fresh method and outliner (null: one method).
+     */
+    private static FunctionEmitter emitWithLazyLocals(ClassContext cls, int definedIndex, int osrLoop,
+            Supplier<MethodNode> method, Supplier<Outliner> outliner) {
+        BitSet exact = new BitSet();
+        for (int pass = 1;; pass++) {
+            if (pass == MAX_LAZY_PASSES) {
+                exact.set(0, MAX_LOCAL_SLOTS + 1);
+            }
+            int costMark = cls.costMark();
+            FunctionEmitter e = new FunctionEmitter(cls, definedIndex, method.get(), osrLoop, exact, outliner.get());
+            e.run();
+            if (e.demoted.isEmpty()) {
+                return e;
+            }
+            exact.or(e.demoted);
+            cls.resetCosts(costMark);
+        }
     }
 
     /**
@@ -371,22 +415,22 @@ public final class FunctionEmitter {
     }
 
     static int loadOp(char k) {
-        return k == 'I' ? ILOAD : k == 'J' ? LLOAD : ALOAD;
+        return Kinds.load(k);
     }
 
     static int storeOp(char k) {
-        return k == 'I' ? ISTORE : k == 'J' ? LSTORE : ASTORE;
+        return Kinds.store(k);
     }
 
     void popValue(char k) {
-        mv.visitInsn(k == 'J' ? POP2 : POP);
+        mv.visitInsn(Kinds.wide(k) ? POP2 : POP);
     }
 
     /** A scratch local for the {@code i}-th value of kind {@code k} of a stack shuffle. */
     int temp(char k, int i) {
         return temps.computeIfAbsent(k + ":" + i, key -> {
             int s = nextSlot;
-            nextSlot += k == 'J' ? 2 : 1;
+            nextSlot += Kinds.wide(k) ? 2 : 1;
             if (nextSlot > MAX_LOCAL_SLOTS + 500) {
                 throw new Unsupported("too many locals");
             }
@@ -506,7 +550,7 @@ public final class FunctionEmitter {
             for (int i = height - 1; i >= 0; i--) {
                 char k = pop();
                 fpAddress(mv, i);
-                rt("put" + k, "(" + Names.desc(k) + Names.CTX_D + "I)V");
+                rt("put" + Kinds.exact(k), "(" + Names.desc(k) + Names.CTX_D + "I)V");
             }
             mv.visitInsn(ICONST_0);
         }
@@ -546,13 +590,13 @@ public final class FunctionEmitter {
         for (int i = 0; i < region.inputs.length; i++) {
             char k = region.inputs[i];
             fpAddress(p, i);
-            p.visitMethodInsn(INVOKESTATIC, Names.RT, "get" + k, "(" + Names.CTX_D + "I)" + Names.desc(k), false);
+            p.visitMethodInsn(INVOKESTATIC, Names.RT, "get" + Kinds.exact(k), "(" + Names.CTX_D + "I)" + Names.desc(k), false);
         }
         for (int j = 0; j < region.used.size(); j++) {
             int local = region.used.get(j);
             char k = localKinds[local];
             fpAddress(p, region.valueSlots + j);
-            p.visitMethodInsn(INVOKESTATIC, Names.RT, "get" + k, "(" + Names.CTX_D + "I)" + Names.desc(k), false);
+            p.visitMethodInsn(INVOKESTATIC, Names.RT, "get" + Kinds.exact(k), "(" + Names.CTX_D + "I)" + Names.desc(k), false);
             p.visitVarInsn(storeOp(k), localSlots[local]);
         }
         p.visitVarInsn(ALOAD, ctxSlot);
@@ -574,7 +618,7 @@ public final class FunctionEmitter {
         for (int i = carried.length - 1; i >= 0; i--) {
             char k = peek(carried.length - 1 - i);
             rootAddress(i);
-            rt("put" + k, "(" + Names.desc(k) + Names.CTX_D + "I)V");
+            rt("put" + Kinds.exact(k), "(" + Names.desc(k) + Names.CTX_D + "I)V");
         }
         for (int i = carried.length; i < height; i++) {
             popValue(peek(i));
@@ -597,8 +641,8 @@ public final class FunctionEmitter {
             mv.visitInsn(IRETURN);
         } else if (resultKinds.length == 1) {
             char k = resultKinds[0];
-            mv.visitInsn(k == 'I' ? ICONST_0 : k == 'J' ? LCONST_0 : ACONST_NULL);
-            mv.visitInsn(k == 'I' ? IRETURN : k == 'J' ? LRETURN : ARETURN);
+            mv.visitInsn(Kinds.zero(k));
+            mv.visitInsn(Kinds.ret(k));
         } else {
             mv.visitInsn(RETURN);
         }
@@ -636,7 +680,7 @@ public final class FunctionEmitter {
         meter(entryCost);
         for (int i = type.params().size(); i < localKinds.length; i++) {
             char k = localKinds[i];
-            mv.visitInsn(k == 'I' ? ICONST_0 : k == 'J' ? LCONST_0 : ACONST_NULL);
+            mv.visitInsn(Kinds.zero(k));
             mv.visitVarInsn(storeOp(k), localSlots[i]);
         }
         mv.visitInsn(ACONST_NULL);
@@ -679,6 +723,9 @@ public final class FunctionEmitter {
             if (op != Opcodes.IF && op != Opcodes.BR_IF && op != Opcodes.SELECT && op != Opcodes.SELECT_T) {
                 materialize();
             }
+        }
+        if (live) {
+            NanCanonicaliser.settle(this, NanCanonicaliser.observed(this, op));
         }
         if (op <= 0x1F) {
             control(op);
@@ -816,7 +863,8 @@ public final class FunctionEmitter {
         }
         if (b >= 0x69 && b <= 0x7F) {
             in.u8();
-            return new char[][] {new char[0], {b == 0x7F || b == 0x7D ? 'I' : b == 0x7E || b == 0x7C ? 'J' : 'A'}};
+            char k = b == 0x7F ? 'I' : b == 0x7E ? 'J' : b == 0x7D ? 'F' : b == 0x7C ? 'D' : 'A';
+            return new char[][] {new char[0], {k}};
         }
         if (b == 0x63 || b == 0x64) {
             in.u8();
@@ -1001,7 +1049,7 @@ public final class FunctionEmitter {
             rt("leave", "(" + Names.CTX_D + ")V");
         }
         if (results.length == 1 && osrLoop < 0) {
-            mv.visitInsn(results[0] == 'I' ? IRETURN : results[0] == 'J' ? LRETURN : ARETURN);
+            mv.visitInsn(Kinds.ret(results[0]));
             return;
         }
         for (int i = results.length - 1; i >= 0; i--) {
@@ -1015,13 +1063,16 @@ public final class FunctionEmitter {
     private void select() {
         pop();
         char k = pop();
+        if (Kinds.unsettled(k)) {
+            types[height - 1] = k;
+        }
         Label isFalse = new Label();
         Label done = new Label();
         conditionalJump(false, isFalse);
         popValue(k);
         mv.visitJumpInsn(GOTO, done);
         mv.visitLabel(isFalse);
-        if (k == 'J') {
+        if (Kinds.wide(k)) {
             mv.visitInsn(DUP2_X2);
             mv.visitInsn(POP2);
             mv.visitInsn(POP2);
@@ -1039,14 +1090,16 @@ public final class FunctionEmitter {
         switch (op) {
             case Opcodes.LOCAL_GET -> {
                 mv.visitVarInsn(loadOp(localKinds[index]), localSlot(index));
-                push(localKinds[index]);
+                push(lazy[index] ? Kinds.unsettledOf(localKinds[index]) : localKinds[index]);
             }
             case Opcodes.LOCAL_SET -> {
+                beforeLocalSet(index);
                 mv.visitVarInsn(storeOp(pop()), localSlot(index));
                 markWritten(index);
             }
             case Opcodes.LOCAL_TEE -> {
-                mv.visitInsn(peek(0) == 'J' ? DUP2 : DUP);
+                beforeLocalSet(index);
+                mv.visitInsn(Kinds.wide(peek(0)) ? DUP2 : DUP);
                 mv.visitVarInsn(storeOp(peek(0)), localSlot(index));
                 markWritten(index);
             }
@@ -1060,6 +1113,15 @@ public final class FunctionEmitter {
         }
     }
 
+    /** A lazy local takes an unsettled value as it is; any other local needs it canonicalised. */
+    private void beforeLocalSet(int index) {
+        if (!lazy[index]) {
+            NanCanonicaliser.settle(this, 1);
+        } else if (!Kinds.unsettled(peek(0))) {
+            demoted.set(index);
+        }
+    }
+
     private void globalGet(int index) {
         char k = ModulePlan.kind(module.allGlobals().get(index).valType());
         cls.global(mv, index);
@@ -1067,8 +1129,13 @@ public final class FunctionEmitter {
             mv.visitFieldInsn(GETFIELD, Names.GLOBAL, "ref", Names.OBJ_D);
         } else {
             mv.visitFieldInsn(GETFIELD, Names.GLOBAL, "bits", "J");
-            if (k == 'I') {
+            if (k == 'I' || k == 'F') {
                 mv.visitInsn(L2I);
+            }
+            if (k == 'F') {
+                invokeStatic("java/lang/Float", "intBitsToFloat", "(I)F");
+            } else if (k == 'D') {
+                invokeStatic("java/lang/Double", "longBitsToDouble", "(J)D");
             }
         }
         push(k);
@@ -1084,13 +1151,16 @@ public final class FunctionEmitter {
                 Ints.push(mv, in.s64());
                 push('J');
             }
+            // A constant that is not a NaN is trivially unsettled: canonicalising it changes nothing.
             case Opcodes.F32_CONST -> {
-                Ints.push(mv, in.fixed32());
-                push('I');
+                int bits = in.fixed32();
+                Ints.pushFloat(mv, bits);
+                push(Float.isNaN(Float.intBitsToFloat(bits)) ? 'F' : 'f');
             }
             default -> {
-                Ints.push(mv, in.fixed64());
-                push('J');
+                long bits = in.fixed64();
+                Ints.pushDouble(mv, bits);
+                push(Double.isNaN(Double.longBitsToDouble(bits)) ? 'D' : 'd');
             }
         }
     }

@@ -249,10 +249,10 @@ final class Outliner {
     }
 
     private static void put(FunctionEmitter e, char k) {
-        e.rt("put" + k, "(" + Names.desc(k) + Names.CTX_D + "I)V");
+        e.rt("put" + Kinds.exact(k), "(" + Names.desc(k) + Names.CTX_D + "I)V");
     }
 
     private static void get(FunctionEmitter e, char k) {
-        e.rt("get" + k, "(" + Names.CTX_D + "I)" + Names.desc(k));
+        e.rt("get" + Kinds.exact(k), "(" + Names.CTX_D + "I)" + Names.desc(k));
     }
 }

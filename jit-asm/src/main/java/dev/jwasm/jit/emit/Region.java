@@ -85,7 +85,7 @@ final class Region {
                 char k = e.localKinds[local];
                 mv.visitVarInsn(FunctionEmitter.loadOp(k), e.localSlots[local]);
                 e.fpAddress(mv, valueSlots + j);
-                e.rt("put" + k, "(" + Names.desc(k) + Names.CTX_D + "I)V");
+                e.rt("put" + Kinds.exact(k), "(" + Names.desc(k) + Names.CTX_D + "I)V");
             }
         }
         mv.visitVarInsn(ILOAD, codeSlot);
