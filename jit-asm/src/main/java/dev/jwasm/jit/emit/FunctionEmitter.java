@@ -302,12 +302,13 @@ public final class FunctionEmitter {
     private static Emitted emitSized(ClassContext cls, int definedIndex, String name, String desc, int osrLoop) {
         FunctionBody body = cls.plan.module.codes().get(definedIndex);
         Supplier<MethodNode> method = () -> new MethodNode(ASM9, ACC_PUBLIC | ACC_STATIC, name, desc, null, null);
-        Emitted whole = null;
-        if (body.codeEnd() - body.codeStart() <= MAX_BODY_BYTES) {
+        boolean fitsJvm = body.codeEnd() - body.codeStart() <= MAX_BODY_BYTES;
+        // Loop costs of attempts that are not kept are forgotten, so the kept code's indices are dense.
+        int costMark = cls.costMark();
+        if (fitsJvm) {
             FunctionEmitter e = emitWithLazyLocals(cls, definedIndex, osrLoop, method, () -> null);
-            whole = e.emitted((MethodNode) e.mv, List.of());
             if (!SPLIT || BytecodeSize.underHugeLimit((MethodNode) e.mv)) {
-                return whole;
+                return e.emitted((MethodNode) e.mv, List.of());
             }
         } else if (!SPLIT) {
             throw new Unsupported("function body over 64 KiB");
@@ -318,6 +319,7 @@ public final class FunctionEmitter {
         for (int budget = Outliner.INITIAL_BUDGET; budget >= Outliner.SMALLEST_BUDGET; budget /= 2) {
             int b = budget;
             FunctionEmitter e;
+            cls.resetCosts(costMark);
             try {
                 e = emitWithLazyLocals(cls, definedIndex, osrLoop, method,
                         () -> new Outliner(name, b, constructs, results));
@@ -330,8 +332,10 @@ public final class FunctionEmitter {
                 return e.emitted((MethodNode) e.mv, e.outliner.regions());
             }
         }
-        if (whole != null) {
-            return whole;
+        if (fitsJvm) {
+            cls.resetCosts(costMark);
+            FunctionEmitter e = emitWithLazyLocals(cls, definedIndex, osrLoop, method, () -> null);
+            return e.emitted((MethodNode) e.mv, List.of());
         }
         throw new Unsupported("function cannot be split into methods under "
                 + BytecodeSize.HUGE_METHOD_LIMIT + " bytes");
