@@ -49,6 +49,8 @@ public final class ModuleCompiler {
     private final boolean[] compiled;
     private final boolean[] tailCalling;
     private final Map<Integer, String> reasons = new HashMap<>();
+    /** How many region methods each split function has, in the round that is installed. */
+    private final Map<Integer, Integer> regionCounts = new HashMap<>();
 
     private ModuleCompiler(InstanceImpl instance) {
         this.instance = instance;
@@ -152,8 +154,10 @@ public final class ModuleCompiler {
         }
         emitted.method().accept(cw);
         emitted.regions().forEach(m -> m.accept(cw));
-        if (!emitted.regions().isEmpty()) {
-            JitStats.split(emitted.regions().size());
+        if (emitted.regions().isEmpty()) {
+            regionCounts.remove(f);
+        } else {
+            regionCounts.put(f, emitted.regions().size());
         }
         dev.jwasm.jit.emit.AdapterEmitter.emitAdapter(ctx, cw.visitMethod(ACC_PUBLIC | ACC_STATIC, "a" + f, ADAPTER_DESC, null, null),
                 f, true);
@@ -187,6 +191,11 @@ public final class ModuleCompiler {
             n += b ? 1 : 0;
         }
         JitStats.compiled(n);
+        regionCounts.forEach((f, regions) -> {
+            if (compiled[f]) {
+                JitStats.split(regions);
+            }
+        });
         reasons.values().forEach(JitStats::fellBack);
     }
 

@@ -42,6 +42,11 @@ public final class FunctionEmitter {
      * translated in memory only to fail at the end.
      */
     private static final int MAX_BODY_BYTES = 64 * 1024;
+    /**
+     * Larger bodies are not split either: compiling one holds its whole translation in memory (tens of
+     * bytes per instruction), which a hostile module could make arbitrarily large; they stay interpreted.
+     */
+    private static final int MAX_SPLIT_BODY_BYTES = 2 * 1024 * 1024;
     private static final int I32_EQZ = 0x45;
     /** {@code -Djwasm.jit.split=false} keeps every function in one method (for comparisons). */
     private static final boolean SPLIT = !"false".equals(System.getProperty("jwasm.jit.split"));
@@ -312,6 +317,8 @@ public final class FunctionEmitter {
             }
         } else if (!SPLIT) {
             throw new Unsupported("function body over 64 KiB");
+        } else if (body.codeEnd() - body.codeStart() > MAX_SPLIT_BODY_BYTES) {
+            throw new Unsupported("function body over 2 MiB");
         }
         ConstructMap constructs = new ConstructMap(cls.plan.module, body.codeStart(), body.codeEnd(), osrLoop);
         int results = cls.plan.module.functionType(definedIndex + cls.plan.module.importedFunctionCount())
