@@ -29,7 +29,8 @@ import org.slf4j.spi.SLF4JServiceProvider;
 public final class LazyLogback implements SLF4JServiceProvider {
     private static volatile LazyLogback active;
 
-    private final LogbackServiceProvider logback = new LogbackServiceProvider();
+    /** Made when Logback starts: constructing it already builds a logger context (~2 ms at start-up). */
+    private LogbackServiceProvider logback;
     private final IMarkerFactory markers = new BasicMarkerFactory();
     private final MDCAdapter mdc = new BasicMDCAdapter();
     private final ILoggerFactory loggers = LazyLogger::new;
@@ -73,6 +74,7 @@ public final class LazyLogback implements SLF4JServiceProvider {
 
     private synchronized ILoggerFactory start() {
         if (!started) {
+            logback = new LogbackServiceProvider();
             logback.initialize();
             started = true;
             if (System.getProperty("logback.configurationFile") == null) {

@@ -26,8 +26,8 @@ final class LimitOptions {
     int maxStack = Engine.DEFAULT_MAX_CALL_DEPTH;
 
     @Option(names = "--tier", paramLabel = "TIER", order = 24,
-            description = "Execution tier: interp, jit or auto (default: auto). "
-                    + "The JIT is not available yet: jit and auto run the interpreter.")
+            description = "Execution tier: interp, jit (compile every function before its first call) or auto "
+                    + "(default: small modules compiled at instantiation, larger ones when hot).")
     Tier tier = Tier.AUTO;
 
     /** The engine these options describe. @throws CliException for a non-positive limit */

@@ -1,5 +1,6 @@
 package dev.jwasm.cli;
 
+import dev.jwasm.core.runtime.TierUp;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.InputStream;
@@ -52,6 +53,10 @@ public final class Main {
         // Unbuffered file-descriptor streams: each guest fd_write is one write(2), as in native runtimes,
         // and nothing is lost when the guest's proc_exit ends the process.
         useLazyLogback();
+        if (System.getProperty(TierUp.COMPILER_PROPERTY) == null) {
+            // This jar bundles the JIT: name it rather than have the runtime search the class path for it.
+            System.setProperty(TierUp.COMPILER_PROPERTY, "dev.jwasm.jit.JitCompilerTier");
+        }
         FileOutputStream rawOut = new FileOutputStream(FileDescriptor.out);
         FileOutputStream rawErr = new FileOutputStream(FileDescriptor.err);
         PrintStream out = new PrintStream(rawOut, true, StandardCharsets.UTF_8);

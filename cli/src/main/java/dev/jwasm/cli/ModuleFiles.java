@@ -27,7 +27,11 @@ final class ModuleFiles {
      * whatever the content is ({@link WasmModule#parse(byte[])} tells binary from text by the first bytes).
      */
     static WasmModule load(String file) {
-        byte[] bytes = read(file);
+        return load(file, read(file));
+    }
+
+    /** As {@link #load(String)}, for bytes already read from {@code file}. */
+    static WasmModule load(String file, byte[] bytes) {
         try {
             return parse(file, bytes);
         } catch (WasmException e) {
@@ -46,7 +50,7 @@ final class ModuleFiles {
         return WasmModule.parse(bytes);
     }
 
-    private static boolean hasBinaryMagic(byte[] b) {
+    static boolean hasBinaryMagic(byte[] b) {
         return b.length >= 4 && b[0] == 0 && b[1] == 'a' && b[2] == 's' && b[3] == 'm';
     }
 

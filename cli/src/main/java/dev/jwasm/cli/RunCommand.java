@@ -52,9 +52,13 @@ final class RunCommand implements Callable<Integer> {
     LimitOptions limits;
 
     @Mixin
+    CacheOptions cache;
+
+    @Mixin
     LoggingMixin logging;
 
-    @Parameters(index = "0", paramLabel = "MODULE", description = "The module to run (.wasm or .wat).")
+    @Parameters(index = "0", paramLabel = "MODULE",
+            description = "The module to run (.wasm or .wat, or a .jar written by 'jwasm compile').")
     String module;
 
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the guest.")
@@ -67,8 +71,9 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Engine engine = limits.engine();
-        WasmModule main = ModuleFiles.load(module);
-        List<Preload> preloaded = loadPreloads();
+        RunModules modules = new RunModules(engine.tier(), cache.cache());
+        WasmModule main = modules.load(module);
+        List<Preload> preloaded = loadPreloads(modules);
         List<String> argv = new ArrayList<>();
         argv.add(module);
         argv.addAll(args);
@@ -118,7 +123,7 @@ final class RunCommand implements Callable<Integer> {
     private record Preload(String name, String file, WasmModule module) {
     }
 
-    private List<Preload> loadPreloads() {
+    private List<Preload> loadPreloads(RunModules modules) {
         List<Preload> out = new ArrayList<>();
         for (String spec : preloads) {
             int eq = spec.indexOf('=');
@@ -126,7 +131,7 @@ final class RunCommand implements Callable<Integer> {
                 throw new CliException("invalid --preload '" + spec + "': expected NAME=MODULE", ExitCodes.USAGE);
             }
             String file = spec.substring(eq + 1);
-            out.add(new Preload(spec.substring(0, eq), file, ModuleFiles.load(file)));
+            out.add(new Preload(spec.substring(0, eq), file, modules.load(file)));
         }
         return out;
     }

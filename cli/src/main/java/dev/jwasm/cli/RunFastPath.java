@@ -20,6 +20,7 @@ import java.util.Set;
 final class RunFastPath {
     private static final String RUN = "run";
     private static final String LOG_LEVEL = "--log-level";
+    private static final String NO_CACHE = "--no-cache";
 
     private final RunCommand run;
     private final List<String> logLevels = new ArrayList<>();
@@ -29,6 +30,7 @@ final class RunFastPath {
         run = new RunCommand(io);
         run.wasi = new WasiOptions();
         run.limits = new LimitOptions();
+        run.cache = new CacheOptions();
     }
 
     /**
@@ -74,6 +76,10 @@ final class RunFastPath {
     /** Takes the option at {@code args[i]} and its value; returns the next index, or -1 to fall back. */
     private int option(String[] args, int i, boolean topLevel) {
         String word = args[i];
+        if (word.equals(NO_CACHE) && !topLevel) { // the one option without a value
+            run.cache.disabled = true;
+            return seen.add(word) ? i + 1 : -1;
+        }
         int eq = word.indexOf('=');
         String name = eq < 0 ? word : word.substring(0, eq);
         String value;
@@ -119,6 +125,7 @@ final class RunFastPath {
             case "--max-memory" -> run.limits.maxMemory = Quantities.bytes(value);
             case "--max-stack" -> run.limits.maxStack = Integer.parseInt(decimal(value));
             case "--tier" -> run.limits.tier = tier(value);
+            case "--cache-dir" -> run.cache.directory = value;
             case LOG_LEVEL -> {
                 LogLevels.check(value);
                 logLevels.add(value);

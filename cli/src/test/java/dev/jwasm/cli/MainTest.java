@@ -47,17 +47,19 @@ class MainTest {
     void runHelpDocumentsTheGrantAndLimitOptions() {
         String help = Cli.run("run", "--help").out();
         for (String option : new String[] {"--invoke", "--dir", ":ro", "--env", "--tcplisten", "--fuel",
-            "--timeout", "--max-memory", "--max-stack", "--preload", "--tier", "--log-level"}) {
+            "--timeout", "--max-memory", "--max-stack", "--preload", "--tier", "--cache-dir", "--no-cache",
+            "--log-level"}) {
             assertTrue(help.contains(option), () -> option + " missing from\n" + help);
         }
     }
 
     @Test
-    void compileHelpSaysHonestlyThatItIsNotAvailable() {
-        assertTrue(Cli.run("compile", "--help").out().contains("NOT AVAILABLE YET"));
-        Cli.Result r = Cli.run("compile", "x.wasm");
-        assertEquals(2, r.exitCode());
-        assertTrue(r.err().contains("not available yet"), r::toString);
+    void compileHelpDocumentsTheOutput() {
+        String help = Cli.run("compile", "--help").out();
+        assertTrue(help.contains("--output") && help.contains("'jwasm run"), help);
+        Cli.Result r = Cli.run("compile", "missing.wasm");
+        assertEquals(1, r.exitCode());
+        assertEquals("Error: cannot read 'missing.wasm': no such file\n", r.err());
     }
 
     @Test

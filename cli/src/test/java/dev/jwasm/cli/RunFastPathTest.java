@@ -44,6 +44,9 @@ class RunFastPathTest {
         "--log-level info --dir . m.wasm",
         "--log-level=debug run --log-level warn --dir . m.wasm x",
         "run --fuel 9223372036854775807 --max-stack 2147483647 m.wasm",
+        "run --no-cache m.wasm -x",
+        "run --cache-dir /tmp/c --no-cache m.wasm",
+        "run --cache-dir=c --tier jit m.jar a",
     })
     void commonLinesParseAsPicocliParsesThem(String line) {
         String[] full = Main.withDefaultCommand(line.split(" "), COMMANDS);
@@ -62,6 +65,8 @@ class RunFastPathTest {
         "run --tier fast m.wasm", "run --log-level loud m.wasm", "--log-level loud run m.wasm",
         "run --fuel 1 --fuel 2 m.wasm", "run --invoke a --invoke b m.wasm", "run -- -odd.wasm",
         "run @args.txt", "run m.wasm @args.txt", "run --dir -x m.wasm",
+        "run --no-cache --no-cache m.wasm", "run --no-cache=true m.wasm",
+        "run --cache-dir a --cache-dir b m.wasm",
     })
     void everythingElseIsLeftToPicocli(String line) {
         String[] full = Main.withDefaultCommand(line.split(" "), COMMANDS);
@@ -96,6 +101,7 @@ class RunFastPathTest {
         return String.join("\n", "invoke=" + r.invoke, "preloads=" + r.preloads, "dirs=" + r.wasi.dirs,
                 "env=" + r.wasi.env, "listens=" + r.wasi.listens, "fuel=" + l.fuel, "timeout=" + l.timeout,
                 "maxMemory=" + l.maxMemory, "maxStack=" + l.maxStack, "tier=" + l.tier, "module=" + r.module,
-                "args=" + r.args, "debug=" + LogLevels.debugEnabled());
+                "args=" + r.args, "debug=" + LogLevels.debugEnabled(), "cacheDir=" + r.cache.directory,
+                "noCache=" + r.cache.disabled);
     }
 }

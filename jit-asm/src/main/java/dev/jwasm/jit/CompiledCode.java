@@ -4,23 +4,33 @@ import dev.jwasm.core.runtime.ExecContext;
 import dev.jwasm.core.runtime.FunctionCode;
 import dev.jwasm.core.runtime.WasmFunction;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 
 /**
  * The entry of a compiled function for callers outside its generated code (the host, the interpreter,
  * indirect calls): a handle to the generated adapter that reads the arguments from the context's slots,
  * calls the typed static method and writes the results back. Compiled callers call the method directly.
+ *
+ * <p>The handles are looked up on first use: most functions are only ever called by compiled code, and a
+ * lookup per function at installation cost about a tenth of a millisecond each at start-up.
  */
 public final class CompiledCode implements FunctionCode, dev.jwasm.jit.link.TailCallTarget {
-    private final MethodHandle adapter;
-    /** For functions with tail calls: the adapter that leaves them pending for the running trampoline. */
-    private final MethodHandle raw;
-    private final Class<?> owner;
-    private final OsrCompiler osr;
+    private static final MethodType ADAPTER = MethodType.methodType(void.class, ExecContext.class, int.class);
 
-    CompiledCode(MethodHandle adapter, MethodHandle raw, Class<?> owner, OsrCompiler osr) {
-        this.adapter = adapter;
-        this.raw = raw;
+    private final Class<?> owner;
+    private final int definedIndex;
+    /** Whether the function has tail calls, and so an adapter that leaves them pending for a running trampoline. */
+    private final boolean tailCalling;
+    private final OsrCompiler osr;
+    /** Looked up on first use; racy initialisation is fine, a MethodHandle is immutable. */
+    private MethodHandle adapter;
+    private MethodHandle raw;
+
+    CompiledCode(Class<?> owner, int definedIndex, boolean tailCalling, OsrCompiler osr) {
         this.owner = owner;
+        this.definedIndex = definedIndex;
+        this.tailCalling = tailCalling;
         this.osr = osr;
     }
 
@@ -28,14 +38,26 @@ public final class CompiledCode implements FunctionCode, dev.jwasm.jit.link.Tail
         return osr;
     }
 
+    private MethodHandle find(String prefix) {
+        try {
+            return MethodHandles.publicLookup().findStatic(owner, prefix + definedIndex, ADAPTER);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("generated code could not be linked", e);
+        }
+    }
+
     @Override
     public void invokeInTrampoline(ExecContext ctx, WasmFunction fn, int fp) {
-        if (raw == null) {
+        if (!tailCalling) {
             invoke(ctx, fn, fp);
             return;
         }
+        MethodHandle mh = raw;
+        if (mh == null) {
+            mh = raw = find("r");
+        }
         try {
-            raw.invokeExact(ctx, fp);
+            mh.invokeExact(ctx, fp);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
@@ -50,8 +72,12 @@ public final class CompiledCode implements FunctionCode, dev.jwasm.jit.link.Tail
 
     @Override
     public void invoke(ExecContext ctx, WasmFunction fn, int fp) {
+        MethodHandle mh = adapter;
+        if (mh == null) {
+            mh = adapter = find("a");
+        }
         try {
-            adapter.invokeExact(ctx, fp);
+            mh.invokeExact(ctx, fp);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {

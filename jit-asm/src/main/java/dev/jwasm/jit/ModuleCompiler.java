@@ -3,18 +3,12 @@ package dev.jwasm.jit;
 import static org.objectweb.asm.Opcodes.*;
 
 import dev.jwasm.core.model.DecodedModule;
-import dev.jwasm.core.runtime.ExecContext;
 import dev.jwasm.core.runtime.InstanceImpl;
-import dev.jwasm.core.runtime.WasmFunction;
+import dev.jwasm.core.runtime.TypeRegistry;
 import dev.jwasm.jit.emit.ClassContext;
 import dev.jwasm.jit.emit.FunctionEmitter;
 import dev.jwasm.jit.emit.ModulePlan;
 import dev.jwasm.jit.emit.Unsupported;
-import dev.jwasm.jit.link.LinkData;
-import dev.jwasm.jit.link.ModuleClassLoader;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,8 +20,8 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
- * Compiles all defined functions of an instance into generated classes (a few hundred functions per class,
- * defined by a {@link ModuleClassLoader} of their own) and installs a {@link CompiledCode} entry for each.
+ * Compiles all defined functions of a module into generated classes (a few hundred functions per class), which
+ * {@link GeneratedCode} installs into instances (each instance defines them in a class loader of its own).
  * Functions that use instructions the JIT does not support, or whose method would exceed the JVM's 64 KiB
  * limit, are left to the interpreter; since calls to them must then take the generic path, compilation is
  * repeated until the set of compiled functions is stable.
@@ -38,23 +32,17 @@ public final class ModuleCompiler {
     private static final int MAX_ROUNDS = 8;
     private static final String ADAPTER_DESC = "(Ldev/jwasm/core/runtime/ExecContext;I)V";
 
-    static {
-        // Generated code must never be the first to initialise these (see MemoryAccess.warmUp).
-        dev.jwasm.jit.link.MemoryAccess.warmUp();
-        dev.jwasm.jit.link.JitRuntime.isNull(null);
-    }
-
-    private final InstanceImpl instance;
     private final DecodedModule module;
+    private final int[] typeIds;
     private final boolean[] compiled;
     private final boolean[] tailCalling;
     private final Map<Integer, String> reasons = new HashMap<>();
     /** How many region methods each split function has, in the round that is installed. */
     private final Map<Integer, Integer> regionCounts = new HashMap<>();
 
-    private ModuleCompiler(InstanceImpl instance) {
-        this.instance = instance;
-        this.module = instance.module().decoded();
+    private ModuleCompiler(DecodedModule module, int[] typeIds) {
+        this.module = module;
+        this.typeIds = typeIds;
         this.compiled = new boolean[module.codes().size()];
         this.tailCalling = new boolean[compiled.length];
         Arrays.fill(compiled, true);
@@ -67,19 +55,29 @@ public final class ModuleCompiler {
 
     /** Compiles and installs; returns the compiler for inspection of {@link #fallbacks()}. */
     public static ModuleCompiler compile(InstanceImpl instance) {
-        ModuleCompiler c = new ModuleCompiler(instance);
-        c.run();
+        ModuleCompiler c = new ModuleCompiler(instance.module().decoded(), instance.typeIds);
+        GeneratedCode code = c.run("dev/jwasm/jit/gen/Module" + SEQUENCE.incrementAndGet() + "_");
+        if (code != null) {
+            code.install(instance, true);
+        }
         return c;
     }
 
-    private void run() {
+    /**
+     * Generates the classes for every instance of {@code module} (ahead of time: nothing is installed), with
+     * class names starting with {@code classPrefix} (an internal name); null if the module has no functions.
+     */
+    public static GeneratedCode generate(DecodedModule module, String classPrefix) {
+        return new ModuleCompiler(module, TypeRegistry.canonicalize(module.types())).run(classPrefix);
+    }
+
+    private GeneratedCode run(String prefix) {
         if (compiled.length == 0) {
-            return;
+            return null;
         }
-        String prefix = "dev/jwasm/jit/gen/Module" + SEQUENCE.incrementAndGet() + "_";
         int perClass = FUNCTIONS_PER_CLASS;
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            ModulePlan plan = new ModulePlan(module, instance.typeIds, compiled.clone(), tailCalling.clone(), prefix,
+            ModulePlan plan = new ModulePlan(module, typeIds, compiled.clone(), tailCalling.clone(), prefix,
                     perClass);
             Map<String, byte[]> classes = new HashMap<>();
             int[][] costs = new int[plan.classCount()][];
@@ -93,12 +91,13 @@ public final class ModuleCompiler {
                 continue;
             }
             if (!changed) {
-                install(plan, classes, costs);
+                dump(classes);
                 recordStats();
-                return;
+                return new GeneratedCode(prefix, perClass, compiled, tailCalling, classes, costs);
             }
         }
         Arrays.fill(compiled, false);
+        return null;
     }
 
     /**
@@ -212,37 +211,5 @@ public final class ModuleCompiler {
                 return "java/lang/Object";
             }
         };
-    }
-
-    private void install(ModulePlan plan, Map<String, byte[]> classes, int[][] costs) {
-        dump(classes);
-        ModuleClassLoader loader = new ModuleClassLoader(ModuleCompiler.class.getClassLoader(), classes,
-                new LinkData(instance, costs));
-        MethodType adapterType = MethodType.methodType(void.class, ExecContext.class, int.class);
-        Class<?>[] loaded = new Class<?>[plan.classCount()];
-        try {
-            for (int c = 0; c < loaded.length; c++) {
-                loaded[c] = Class.forName(plan.className(c).replace('/', '.'), true, loader);
-            }
-            CompiledCode[] codes = new CompiledCode[compiled.length];
-            OsrCompiler osr = new OsrCompiler(instance, plan, loader);
-            for (int f = 0; f < compiled.length; f++) {
-                if (compiled[f]) {
-                    Class<?> owner = loaded[plan.classOf(f)];
-                    MethodHandle mh = MethodHandles.publicLookup().findStatic(owner, "a" + f, adapterType);
-                    MethodHandle raw = plan.isTailCalling(f)
-                            ? MethodHandles.publicLookup().findStatic(owner, "r" + f, adapterType) : null;
-                    codes[f] = new CompiledCode(mh, raw, owner, osr);
-                }
-            }
-            int imported = module.importedFunctionCount();
-            for (int f = 0; f < codes.length; f++) {
-                if (codes[f] != null) {
-                    ((WasmFunction) instance.functions[imported + f]).entry = codes[f];
-                }
-            }
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("generated code could not be linked", e);
-        }
     }
 }

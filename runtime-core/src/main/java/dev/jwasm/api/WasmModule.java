@@ -7,6 +7,7 @@ import dev.jwasm.core.model.ExternType;
 import dev.jwasm.core.model.Import;
 import dev.jwasm.core.model.ImportDesc;
 import dev.jwasm.core.model.ValidationInfo;
+import dev.jwasm.core.runtime.PrecompiledCode;
 import dev.jwasm.core.text.Wat;
 import dev.jwasm.core.validate.ModuleValidator;
 import java.io.IOException;
@@ -32,10 +33,16 @@ import java.util.List;
 public final class WasmModule {
     private final DecodedModule decoded;
     private final ValidationInfo validation;
+    private final PrecompiledCode precompiled;
 
     private WasmModule(DecodedModule decoded, ValidationInfo validation) {
+        this(decoded, validation, null);
+    }
+
+    private WasmModule(DecodedModule decoded, ValidationInfo validation, PrecompiledCode precompiled) {
         this.decoded = decoded;
         this.validation = validation;
+        this.precompiled = precompiled;
     }
 
     /**
@@ -148,6 +155,19 @@ public final class WasmModule {
     /** Internal: wraps already decoded and validated parts. */
     public static WasmModule of(DecodedModule decoded, ValidationInfo validation) {
         return new WasmModule(decoded, validation);
+    }
+
+    /**
+     * Internal: this module with code compiled ahead of time attached, which instantiation installs instead
+     * of compiling (see {@code jwasm-jit-asm}'s {@code CompiledModule}).
+     */
+    public WasmModule withPrecompiledCode(PrecompiledCode code) {
+        return new WasmModule(decoded, validation, java.util.Objects.requireNonNull(code));
+    }
+
+    /** Internal: the code compiled ahead of time for this module, or null. */
+    public PrecompiledCode precompiledCode() {
+        return precompiled;
     }
 
 }

@@ -84,7 +84,7 @@ final class CallEmitter {
     void callIndirect(int typeIndex, int table) {
         char idx = e.pop();
         e.cls.table(e.mv, table);
-        Ints.push(e.mv, e.plan.typeIds[typeIndex]);
+        e.cls.typeId(e.mv, typeIndex);
         e.rt(idx == 'J' ? "indirect64" : "indirect", "(" + idx + Names.TABLE_D + "I)" + Names.FUNC_D);
         dispatch(typeIndex);
     }

@@ -11,7 +11,7 @@ import org.objectweb.asm.Type;
 
 /**
  * One generated class: the static final fields its code reads (instance, functions, globals, memories,
- * tables, loop fuel costs), registered on first use and initialised from {@code LinkData} in the static
+ * tables, canonical type ids, loop fuel costs), registered on first use and initialised from {@code LinkData} in the static
  * initialiser, so HotSpot treats them as constants.
  */
 public final class ClassContext {
@@ -58,6 +58,15 @@ public final class ClassContext {
 
     void table(MethodVisitor mv, int index) {
         get(mv, "T" + index, new Field(Names.TABLE_D, "table", index, null));
+    }
+
+    /**
+     * Pushes the canonical id of type {@code typeIndex} (for signature checks). Ids are numbered per process,
+     * so they are read from a field rather than emitted as constants: the class then works in any process,
+     * which code compiled ahead of time needs.
+     */
+    void typeId(MethodVisitor mv, int typeIndex) {
+        get(mv, "Y" + typeIndex, new Field("I", "typeId", typeIndex, null));
     }
 
     /** Pushes the fuel cost stored at {@code costIndex}. */

@@ -835,7 +835,7 @@ public final class FunctionEmitter {
                 int table = in.u32();
                 char idx = pop();
                 cls.table(mv, table);
-                Ints.push(mv, plan.typeIds[typeIndex]);
+                cls.typeId(mv, typeIndex);
                 rt(idx == 'J' ? "indirect64" : "indirect", "(" + idx + Names.TABLE_D + "I)" + Names.FUNC_D);
                 calls.tailCallThrough(module.types().get(typeIndex).funcType());
                 live = false;

@@ -8,8 +8,8 @@ import dev.jwasm.core.runtime.TableInstance;
 
 /**
  * What a generated class's static initialiser copies into its {@code static final} fields (so HotSpot treats
- * them as constants): the instance, its functions, globals, memories and tables, and the fuel costs of the
- * loops of each generated class.
+ * them as constants): the instance, its functions, globals, memories, tables and canonical type ids, and the
+ * fuel costs of the loops of each generated class.
  */
 public final class LinkData {
     private final InstanceImpl instance;
@@ -43,6 +43,11 @@ public final class LinkData {
 
     public TableInstance table(int index) {
         return instance.tables[index];
+    }
+
+    /** The canonical id of type {@code typeIndex} in this process. */
+    public int typeId(int typeIndex) {
+        return instance.typeIds[typeIndex];
     }
 
     public int[] costs(int classIndex) {

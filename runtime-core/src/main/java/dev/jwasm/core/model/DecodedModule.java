@@ -82,11 +82,19 @@ public final class DecodedModule {
         for (int t : this.functionTypeIndices) {
             funcs.add(t);
         }
-        this.tables.forEach(t -> tbls.add(t.type()));
+        // Plain loops: the stream and lambda machinery would be loaded for this alone at start-up.
+        for (TableDef t : this.tables) {
+            tbls.add(t.type());
+        }
         mems.addAll(this.memories);
-        this.globals.forEach(g -> globs.add(g.type()));
+        for (GlobalDef g : this.globals) {
+            globs.add(g.type());
+        }
         tgs.addAll(this.tags);
-        this.allFunctionTypes = funcs.stream().mapToInt(Integer::intValue).toArray();
+        this.allFunctionTypes = new int[funcs.size()];
+        for (int i = 0; i < allFunctionTypes.length; i++) {
+            allFunctionTypes[i] = funcs.get(i);
+        }
         this.allTables = List.copyOf(tbls);
         this.allMemories = List.copyOf(mems);
         this.allGlobals = List.copyOf(globs);

@@ -1,0 +1,38 @@
+package dev.jwasm.jit.aot;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/**
+ * The identity of this jwasm build as compiled modules record it: the project version and the build time.
+ * Generated classes call into this build's runtime by name, so a jar from any other build (even one with the
+ * same version number) is refused rather than trusted to still link and behave the same.
+ */
+final class BuildInfo {
+    /** Version of the jar layout and of what its manifest says; bump on any incompatible change. */
+    static final int FORMAT_VERSION = 1;
+    /** {@code <version> (<build time>)}, or {@code unknown} when run from classes without filtered resources. */
+    static final String JWASM_VERSION = read();
+
+    private BuildInfo() {
+    }
+
+    private static String read() {
+        try (InputStream in = BuildInfo.class.getResourceAsStream("build.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties p = new Properties();
+            p.load(in);
+            String version = p.getProperty("version", "");
+            String build = p.getProperty("build", "");
+            if (version.isEmpty() || version.startsWith("${")) {
+                return "unknown";
+            }
+            return build.isEmpty() || build.startsWith("${") ? version : version + " (" + build + ")";
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}
