@@ -30,13 +30,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * Steady state of the nine yardstick programs of {@code shared/bench}: each built as a WASI reactor whose
  * {@code run(size)} calls the program's {@code main}, invoked repeatedly on one instance per trial. The
  * sizes ({@code sizes.properties}) are about an eighth of the programs' defaults; {@code steady-state.sh}
- * times the same sources natively for comparison. The forked JVM gets the flags the {@code jwasm} launcher
- * uses for long runs ({@code -XX:-DontCompileHugeMethods} lets HotSpot compile the big C functions).
+ * times the same sources natively for comparison. The forked JVM uses the {@code jwasm} launcher's
+ * collector.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-XX:-DontCompileHugeMethods", "-XX:+UseSerialGC"})
+@Fork(value = 1, jvmArgsAppend = "-XX:+UseSerialGC")
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class YardstickBenchmark {

@@ -78,7 +78,7 @@ class YardstickDeterminismTest {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     // Under Surefire the class path may be a manifest-only jar, whose Class-Path still applies.
-                    "-XX:-DontCompileHugeMethods", "-cp", System.getProperty("java.class.path"),
+                    "-cp", System.getProperty("java.class.path"),
                     YardstickRunner.class.getName(), bench.toString(), Tier.JIT.name(), "1"));
             command.addAll(PROGRAMS);
             Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
