@@ -343,25 +343,6 @@ public final class Interpreter {
                 case 0x4D: sp--; s[sp - 1] = (Cmp.ltU((int) s[sp], (int) s[sp - 1]) ^ 1); break;
                 case 0x4E: sp--; s[sp - 1] = (Cmp.ltS((int) s[sp - 1], (int) s[sp]) ^ 1); break;
                 case 0x4F: sp--; s[sp - 1] = (Cmp.ltU((int) s[sp - 1], (int) s[sp]) ^ 1); break;
-                // i64 comparisons
-                case 0x50: s[sp - 1] = Cmp.eqz(s[sp - 1]); break;
-                case 0x51: sp--; s[sp - 1] = Cmp.eq(s[sp - 1], s[sp]); break;
-                case 0x52: sp--; s[sp - 1] = Cmp.ne(s[sp - 1], s[sp]); break;
-                case 0x53: sp--; s[sp - 1] = Cmp.ltS(s[sp - 1], s[sp]); break;
-                case 0x54: sp--; s[sp - 1] = Cmp.ltU(s[sp - 1], s[sp]); break;
-                case 0x55: sp--; s[sp - 1] = Cmp.ltS(s[sp], s[sp - 1]); break;
-                case 0x56: sp--; s[sp - 1] = Cmp.ltU(s[sp], s[sp - 1]); break;
-                case 0x57: sp--; s[sp - 1] = (Cmp.ltS(s[sp], s[sp - 1]) ^ 1); break;
-                case 0x58: sp--; s[sp - 1] = (Cmp.ltU(s[sp], s[sp - 1]) ^ 1); break;
-                case 0x59: sp--; s[sp - 1] = (Cmp.ltS(s[sp - 1], s[sp]) ^ 1); break;
-                case 0x5A: sp--; s[sp - 1] = (Cmp.ltU(s[sp - 1], s[sp]) ^ 1); break;
-                // float comparisons
-                case 0x61: sp--; s[sp - 1] = F64Ops.eq(s[sp - 1], s[sp]); break;
-                case 0x62: sp--; s[sp - 1] = F64Ops.ne(s[sp - 1], s[sp]); break;
-                case 0x63: sp--; s[sp - 1] = F64Ops.lt(s[sp - 1], s[sp]); break;
-                case 0x64: sp--; s[sp - 1] = F64Ops.gt(s[sp - 1], s[sp]); break;
-                case 0x65: sp--; s[sp - 1] = F64Ops.le(s[sp - 1], s[sp]); break;
-                case 0x66: sp--; s[sp - 1] = F64Ops.ge(s[sp - 1], s[sp]); break;
                 // i32 arithmetic
                 case Op.I32_ADD_C:
                     s[sp++] = code[pc++];
