@@ -82,7 +82,7 @@ public final class Interpreter {
                 ctx.meter(inst, ic.entryCost);
             }
             initFrame(ctx, ic, fp);
-            FunctionInstance callee = run(ctx, fn, ic, fp, metered ? 1 : 0);
+            FunctionInstance callee = run(ctx, fn, ic, fp, metered);
             ctx.depth--;
             if (callee == null) {
                 return;
@@ -113,34 +113,19 @@ public final class Interpreter {
      * The rare work of a loop header (every 256th back-edge, the tier-up threshold, or any back-edge when
      * metered): tier-up, on-stack replacement, fuel. {@code at} is the LOOP op's first immediate. Returns
      * true when compiled code ran the rest of the function (on-stack replacement).
-     *
-     * <p>Its conditions are switches, not ifs: C2 inlines this into the dispatch loop, compiles an if whose
-     * profile never saw one side (no function reached the threshold yet while the loop was profiled) as a
-     * trap, and the first later use would throw the whole compiled loop away; the launcher turns off switch
-     * profiling, so a switch keeps both sides.
      */
     private static boolean loopHeader(ExecContext ctx, WasmFunction fn, int count, int[] code, int at, int fp,
-            int metered) {
-        switch (Cmp.eq(count, TierUp.LOOP_THRESHOLD)) {
-            case 0:
-                break;
-            default:
-                TierUp.hot(fn);
+            boolean metered) {
+        if (count == TierUp.LOOP_THRESHOLD) {
+            TierUp.hot(fn);
         }
         // On-stack replacement once compiled code exists, at an empty operand stack (osrOffset >= 0).
-        switch (Cmp.eqz(count & 0xFF)) {
-            case 0:
-                break;
-            default:
-                if (!(fn.entry instanceof InterpretedCode) && TierUp.enterLoop(ctx, fn, code[at + 1], fp)) {
-                    return true;
-                }
+        if ((count & 0xFF) == 0 && !(fn.entry instanceof InterpretedCode)
+                && TierUp.enterLoop(ctx, fn, code[at + 1], fp)) {
+            return true;
         }
-        switch (metered) {
-            case 0:
-                break;
-            default:
-                ctx.meter(fn.instance, code[at]);
+        if (metered) {
+            ctx.meter(fn.instance, code[at]);
         }
         return false;
     }
@@ -151,9 +136,9 @@ public final class Interpreter {
 
     /** The dispatch loop. Returns null on return, or the callee of a tail call (arguments moved to fp). */
     private static FunctionInstance run(ExecContext ctx, WasmFunction fn, InterpretedCode ic, int fp,
-            int metered) {
-        // The instance's parts other than memory are loaded by the cases that use them: fewer values live
-        // across the loop.
+            boolean metered) {
+        // Few locals live across the loop: each one costs C2 register-allocation time on this large method,
+        // and the instance's other parts are one load away in the cases that use them.
         final int[] code = ic.code;
         final MemoryInstance mem = fn.instance.memory0;
         long[] s = ctx.stack;
@@ -166,14 +151,9 @@ public final class Interpreter {
                 case Op.UNREACHABLE: throw Support.trap(TrapKind.UNREACHABLE);
                 case Op.LOOP: {
                     int count = ++fn.backEdgeCount;
-                    // A switch for the rare case, not an if: see loopHeader.
-                    switch (Cmp.eqz(count & 0xFF) | Cmp.eq(count, TierUp.LOOP_THRESHOLD) | metered) {
-                        case 0:
-                            break;
-                        default:
-                            if (loopHeader(ctx, fn, count, code, pc, fp, metered)) {
-                                return null;
-                            }
+                    if (((count & 0xFF) == 0 | count == TierUp.LOOP_THRESHOLD | metered)
+                            && loopHeader(ctx, fn, count, code, pc, fp, metered)) {
+                        return null;
                     }
                     pc += 2;
                     break;
