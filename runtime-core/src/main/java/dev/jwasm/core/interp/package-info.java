@@ -14,9 +14,9 @@
  *   <li>No profile-dependent branches in the cases. A branch's profile is shared by every wasm instruction of
  *       its kind; a side the program's first phase never took is compiled as an uncommon trap, and the first
  *       later use throws the compiled loop away (sieve recompiled 3-5 times). Comparisons, select and
- *       conditional branches compute their result arithmetically ({@code Cmp}); the loop header's rare path
- *       sits behind switches, which C2 does not prune with switch profiling off (the launcher's
- *       {@code -XX:-UseSwitchProfiling}, which also gives one jump table instead of a compare tree).</li>
+ *       conditional branches compute their result arithmetically ({@code Cmp}). The loop header's rare path
+ *       (every 256th back-edge) is still an if: when C2 compiles before any function looped 256 times
+ *       (sha256), its first use throws the compile away once.</li>
  *   <li>Every class the loop calls is initialised before it is compiled (an unloaded class compiles to a
  *       trap as well).</li>
  *   <li>A small loop: rarely hot instructions live in {@code ColdNumeric}, {@code ConversionDispatch} and
@@ -32,8 +32,13 @@
  * <ul>
  *   <li>Branch-free comparisons, class initialisation, OSR offset as a LOOP immediate: user CPU matmul
  *       ~1.9 to ~1.2 s, sieve ~4.3 to ~2.9 s, nbody ~6.0 to ~4.5 s; C2 CPU on sieve 1.5 to 0.7 s.</li>
- *   <li>{@code -XX:-UseSwitchProfiling} (launcher): nbody main-thread CPU ~13% lower.</li>
- *   <li>Loop header behind switches: removed sha256's discarded 1.5 s OSR compile.</li>
+ *   <li>Tried and reverted: {@code -XX:-UseSwitchProfiling} in the launcher (one jump table, no opcode
+ *       traps) with the loop header's rare path behind switches (which C2 then never prunes). Less CPU on
+ *       matmul (~10-35%) and nbody (~13%), but C2 then compiles every case, not just the opcodes a program
+ *       used: fib 30 went from ~0.45 to ~1.0 s of CPU (C2 80 to 360 ms), sha256 and sieve no better. Neutral
+ *       in the geometric mean, so the launcher stays as it was. Switch profiling prunes the cases a program
+ *       never ran, which makes C2's first compile of a small-vocabulary program 4x cheaper; the price is
+ *       one trap and a full recompile when a later phase uses a new opcode.</li>
  *   <li>i64/f64 comparisons moved to {@code ColdNumeric}: loop 6808 to 6315 bytes, full C2 compile ~320 to
  *       ~275 ms CPU.</li>
  *   <li>Tried and dropped: fusing a local operand into compare-and-branch ({@code local.get; cmp; br_if},
