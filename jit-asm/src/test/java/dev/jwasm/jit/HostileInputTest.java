@@ -3,7 +3,9 @@ package dev.jwasm.jit;
 import static dev.jwasm.jit.Differential.i32;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.jwasm.api.Value;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Shapes that stress the compiler rather than the program: deep nesting, many locals, wide branches. */
 class HostileInputTest {
@@ -27,6 +29,23 @@ class HostileInputTest {
                 + " (local" + " i64".repeat(30_000) + ")"
                 + " (local.set 30003 (i64.extend_i32_u (local.get 0))) (local.get 30003)))");
         d.call("f", i32(-1));
+    }
+
+    /** Each local set from the previous one: demoting lazy float locals one per pass would be quadratic. */
+    @Test
+    @Timeout(30)
+    void aLongChainOfFloatLocalsCompilesInBoundedPassesAndKeepsNanPayloads() {
+        int n = 5000;
+        StringBuilder wat = new StringBuilder("(module (func (export \"f\") (param f64) (result i64) (local");
+        wat.append(" f64".repeat(n)).append(")\n(local.set 1 (local.get 0))\n");
+        for (int i = 2; i <= n; i++) {
+            wat.append("(local.set ").append(i).append(" (local.get ").append(i - 1).append("))\n");
+        }
+        wat.append("(i64.reinterpret_f64 (local.get ").append(n).append("))))");
+        Differential d = new Differential(wat.toString());
+        d.assertCompiled("f");
+        long snan = 0x7FF0_0000_0000_0001L;
+        assertEquals(snan, d.call("f", Value.f64Bits(snan)).results().get(0).asLong());
     }
 
     @Test

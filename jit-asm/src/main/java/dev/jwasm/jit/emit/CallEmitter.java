@@ -57,8 +57,8 @@ final class CallEmitter {
         e.rt("leave", "(" + Names.CTX_D + ")V");
         if (e.resultKinds.length == 1) {
             char k = e.resultKinds[0];
-            e.mv.visitInsn(k == 'I' ? ICONST_0 : k == 'J' ? LCONST_0 : ACONST_NULL);
-            e.mv.visitInsn(k == 'I' ? IRETURN : k == 'J' ? LRETURN : ARETURN);
+            e.mv.visitInsn(Kinds.zero(k));
+            e.mv.visitInsn(Kinds.ret(k));
         } else {
             e.mv.visitInsn(RETURN);
         }

@@ -82,6 +82,16 @@ public final class ClassContext {
         return costCount++;
     }
 
+    /** The number of costs registered so far, for {@link #resetCosts}. */
+    int costMark() {
+        return costCount;
+    }
+
+    /** Forgets the costs registered since {@code mark} (a function emitted again). */
+    void resetCosts(int mark) {
+        costCount = mark;
+    }
+
     void setCost(int index, int cost) {
         costs[index] = Math.max(1, cost);
     }

@@ -42,7 +42,7 @@ final class DispatcherEmitter {
         int slot = 0;
         for (int i = 0; i < params.length; i++) {
             slots[i] = slot;
-            slot += params[i] == 'J' ? 2 : 1;
+            slot += Kinds.wide(params[i]) ? 2 : 1;
         }
         int fSlot = slot;
         int ctxSlot = slot + 1;
@@ -108,7 +108,7 @@ final class DispatcherEmitter {
             return;
         }
         char k = ModulePlan.kind(t.results().get(0));
-        mv.visitInsn(k == 'I' ? IRETURN : k == 'J' ? LRETURN : ARETURN);
+        mv.visitInsn(Kinds.ret(k));
     }
 
     /** Compiled functions whose canonical type is exactly the call's, by defined index, ascending. */

@@ -11,18 +11,21 @@ import dev.jwasm.core.model.Opcodes;
 import dev.jwasm.core.model.ValType;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
  * Compiles one wasm function into a static JVM method. Wasm locals become typed JVM locals and the wasm
- * operand stack is the JVM operand stack; a type stack of kinds ('I', 'J', 'A') tracks it so branches can
- * discard values under their results. Liveness and fuel costs follow the interpreter's lowerer exactly so a
- * metered run charges the same fuel on both tiers. Control flow, variables and calls are here; numeric,
+ * operand stack is the JVM operand stack; a type stack of {@link Kinds} tracks it so branches can discard
+ * values under their results and float NaNs are canonicalised where their bits become observable. Liveness
+ * and fuel costs follow the interpreter's lowerer exactly so a metered run charges the same fuel on both
+ * tiers. Control flow, variables and calls are here; numeric,
  * memory and table instructions are in {@link NumericEmitter} and {@link MemoryEmitter}.
  */
 public final class FunctionEmitter {
@@ -40,6 +43,8 @@ public final class FunctionEmitter {
      */
     private static final int MAX_BODY_BYTES = 64 * 1024;
     private static final int I32_EQZ = 0x45;
+    /** Emission passes for lazy float locals; see {@link #emitWithLazyLocals}. */
+    private static final int MAX_LAZY_PASSES = 4;
 
     /** A control frame. */
     static final class Ctrl {
@@ -94,14 +99,23 @@ public final class FunctionEmitter {
     /** Where a self tail call restarts the function: before fuel charging and local initialisation. */
     final Label restart = new Label();
 
-    private char[] types = new char[16];
+    char[] types = new char[16];
     int height;
     private final List<Ctrl> frames = new ArrayList<>();
     boolean live = true;
     /** A comparison not materialised yet: the JVM jump opcode taken when it is true, or 0. */
     int pendingJump;
 
-    private FunctionEmitter(ClassContext cls, int definedIndex, MethodNode node, int osrLoop) {
+    /**
+     * Per local: whether it is a lazy float local, which holds unsettled values (see {@link NanCanonicaliser}):
+     * a declared (non-parameter) float local that is only ever set to unsettled values, so that loop-carried
+     * float arithmetic is not canonicalised on every iteration.
+     */
+    private final boolean[] lazy;
+    /** Lazy locals found to be set to an exact value: the function is emitted again with them exact. */
+    private final BitSet demoted = new BitSet();
+
+    private FunctionEmitter(ClassContext cls, int definedIndex, MethodNode node, int osrLoop, BitSet exactLocals) {
         this.cls = cls;
         this.osrLoop = osrLoop;
         this.plan = cls.plan;
@@ -123,6 +137,7 @@ public final class FunctionEmitter {
         }
         localKinds = new char[(int) localCount];
         localSlots = new int[(int) localCount];
+        lazy = new boolean[(int) localCount];
         int slot = osrLoop >= 0 ? 2 : 0;
         int ctx = osrLoop >= 0 ? 0 : -1;
         for (int i = 0; i < localCount; i++) {
@@ -135,8 +150,9 @@ public final class FunctionEmitter {
             }
             ValType t = i < paramCount ? type.params().get(i) : body.locals().get(i - paramCount);
             localKinds[i] = ModulePlan.kind(t);
+            lazy[i] = i >= paramCount && (localKinds[i] == 'F' || localKinds[i] == 'D') && !exactLocals.get(i);
             localSlots[i] = slot;
-            slot += localKinds[i] == 'J' ? 2 : 1;
+            slot += Kinds.wide(localKinds[i]) ? 2 : 1;
             if (slot > MAX_LOCAL_SLOTS) {
                 throw new Unsupported("too many locals");
             }
@@ -167,11 +183,34 @@ public final class FunctionEmitter {
     /** Emits function {@code definedIndex} as method {@code f<definedIndex>}; throws {@link Unsupported}. */
     public static Emitted emit(ClassContext cls, int definedIndex) {
         FuncType t = cls.plan.module.functionType(definedIndex + cls.plan.module.importedFunctionCount());
-        MethodNode node = new MethodNode(ASM9, ACC_PUBLIC | ACC_STATIC, "f" + definedIndex,
-                ModulePlan.descriptor(t), null, null);
-        FunctionEmitter e = new FunctionEmitter(cls, definedIndex, node, -1);
-        e.run();
-        return new Emitted(node, e.calls.tailCallsOthers);
+        FunctionEmitter e = emitWithLazyLocals(cls, definedIndex, -1,
+                () -> new MethodNode(ASM9, ACC_PUBLIC | ACC_STATIC, "f" + definedIndex, ModulePlan.descriptor(t), null,
+                        null));
+        return new Emitted((MethodNode) e.mv, e.calls.tailCallsOthers);
+    }
+
+    /**
+     * Emits the function with lazy float locals: a pass that finds lazy locals set to an exact value emits
+     * the function again with them exact (most functions need one pass). A demoted local can make locals set
+     * from it exact in turn, so a hostile chain of locals could take a pass per local: the last pass allowed
+     * has no lazy locals at all.
+     */
+    private static FunctionEmitter emitWithLazyLocals(ClassContext cls, int definedIndex, int osrLoop,
+            Supplier<MethodNode> method) {
+        BitSet exact = new BitSet();
+        for (int pass = 1;; pass++) {
+            if (pass == MAX_LAZY_PASSES) {
+                exact.set(0, MAX_LOCAL_SLOTS + 1);
+            }
+            int costMark = cls.costMark();
+            FunctionEmitter e = new FunctionEmitter(cls, definedIndex, method.get(), osrLoop, exact);
+            e.run();
+            if (e.demoted.isEmpty()) {
+                return e;
+            }
+            exact.or(e.demoted);
+            cls.resetCosts(costMark);
+        }
     }
 
     /**
@@ -185,14 +224,13 @@ public final class FunctionEmitter {
         if (cls.plan.isTailCalling(definedIndex)) {
             throw new Unsupported("tail calls to other functions");
         }
-        MethodNode node = new MethodNode(ASM9, ACC_PUBLIC | ACC_STATIC, "o" + definedIndex + "_" + loopOffset,
-                "(" + Names.CTX_D + "I)V", null, null);
-        FunctionEmitter e = new FunctionEmitter(cls, definedIndex, node, loopOffset);
-        e.run();
+        FunctionEmitter e = emitWithLazyLocals(cls, definedIndex, loopOffset,
+                () -> new MethodNode(ASM9, ACC_PUBLIC | ACC_STATIC, "o" + definedIndex + "_" + loopOffset,
+                        "(" + Names.CTX_D + "I)V", null, null));
         if (!e.osrTargetPlaced || e.calls.tailCallsOthers) {
             throw new Unsupported("loop at " + loopOffset + " cannot be entered");
         }
-        return node;
+        return (MethodNode) e.mv;
     }
 
     // ---- type stack ----
@@ -227,22 +265,22 @@ public final class FunctionEmitter {
     }
 
     static int loadOp(char k) {
-        return k == 'I' ? ILOAD : k == 'J' ? LLOAD : ALOAD;
+        return Kinds.load(k);
     }
 
     static int storeOp(char k) {
-        return k == 'I' ? ISTORE : k == 'J' ? LSTORE : ASTORE;
+        return Kinds.store(k);
     }
 
     void popValue(char k) {
-        mv.visitInsn(k == 'J' ? POP2 : POP);
+        mv.visitInsn(Kinds.wide(k) ? POP2 : POP);
     }
 
     /** A scratch local for the {@code i}-th value of kind {@code k} of a stack shuffle. */
     int temp(char k, int i) {
         return temps.computeIfAbsent(k + ":" + i, key -> {
             int s = nextSlot;
-            nextSlot += k == 'J' ? 2 : 1;
+            nextSlot += Kinds.wide(k) ? 2 : 1;
             if (nextSlot > MAX_LOCAL_SLOTS + 500) {
                 throw new Unsupported("too many locals");
             }
@@ -359,7 +397,7 @@ public final class FunctionEmitter {
         meter(entryCost);
         for (int i = type.params().size(); i < localKinds.length; i++) {
             char k = localKinds[i];
-            mv.visitInsn(k == 'I' ? ICONST_0 : k == 'J' ? LCONST_0 : ACONST_NULL);
+            mv.visitInsn(Kinds.zero(k));
             mv.visitVarInsn(storeOp(k), localSlots[i]);
         }
         mv.visitInsn(ACONST_NULL);
@@ -403,6 +441,9 @@ public final class FunctionEmitter {
                 materialize();
             }
         }
+        if (live) {
+            NanCanonicaliser.settle(this, NanCanonicaliser.observed(this, op));
+        }
         if (op <= 0x1F) {
             control(op);
         } else if (op <= 0x26) {
@@ -429,7 +470,7 @@ public final class FunctionEmitter {
 
     // ---- fused comparisons ----
 
-    private void materialize() {
+    void materialize() {
         Label yes = new Label();
         Label done = new Label();
         mv.visitJumpInsn(pendingJump, yes);
@@ -539,7 +580,8 @@ public final class FunctionEmitter {
         }
         if (b >= 0x69 && b <= 0x7F) {
             in.u8();
-            return new char[][] {new char[0], {b == 0x7F || b == 0x7D ? 'I' : b == 0x7E || b == 0x7C ? 'J' : 'A'}};
+            char k = b == 0x7F ? 'I' : b == 0x7E ? 'J' : b == 0x7D ? 'F' : b == 0x7C ? 'D' : 'A';
+            return new char[][] {new char[0], {k}};
         }
         if (b == 0x63 || b == 0x64) {
             in.u8();
@@ -701,7 +743,7 @@ public final class FunctionEmitter {
             rt("leave", "(" + Names.CTX_D + ")V");
         }
         if (results.length == 1 && osrLoop < 0) {
-            mv.visitInsn(results[0] == 'I' ? IRETURN : results[0] == 'J' ? LRETURN : ARETURN);
+            mv.visitInsn(Kinds.ret(results[0]));
             return;
         }
         for (int i = results.length - 1; i >= 0; i--) {
@@ -715,13 +757,16 @@ public final class FunctionEmitter {
     private void select() {
         pop();
         char k = pop();
+        if (Kinds.unsettled(k)) {
+            types[height - 1] = k;
+        }
         Label isFalse = new Label();
         Label done = new Label();
         conditionalJump(false, isFalse);
         popValue(k);
         mv.visitJumpInsn(GOTO, done);
         mv.visitLabel(isFalse);
-        if (k == 'J') {
+        if (Kinds.wide(k)) {
             mv.visitInsn(DUP2_X2);
             mv.visitInsn(POP2);
             mv.visitInsn(POP2);
@@ -739,11 +784,15 @@ public final class FunctionEmitter {
         switch (op) {
             case Opcodes.LOCAL_GET -> {
                 mv.visitVarInsn(loadOp(localKinds[index]), localSlots[index]);
-                push(localKinds[index]);
+                push(lazy[index] ? Kinds.unsettledOf(localKinds[index]) : localKinds[index]);
             }
-            case Opcodes.LOCAL_SET -> mv.visitVarInsn(storeOp(pop()), localSlots[index]);
+            case Opcodes.LOCAL_SET -> {
+                beforeLocalSet(index);
+                mv.visitVarInsn(storeOp(pop()), localSlots[index]);
+            }
             case Opcodes.LOCAL_TEE -> {
-                mv.visitInsn(peek(0) == 'J' ? DUP2 : DUP);
+                beforeLocalSet(index);
+                mv.visitInsn(Kinds.wide(peek(0)) ? DUP2 : DUP);
                 mv.visitVarInsn(storeOp(peek(0)), localSlots[index]);
             }
             case Opcodes.GLOBAL_GET -> globalGet(index);
@@ -756,6 +805,15 @@ public final class FunctionEmitter {
         }
     }
 
+    /** A lazy local takes an unsettled value as it is; any other local needs it canonicalised. */
+    private void beforeLocalSet(int index) {
+        if (!lazy[index]) {
+            NanCanonicaliser.settle(this, 1);
+        } else if (!Kinds.unsettled(peek(0))) {
+            demoted.set(index);
+        }
+    }
+
     private void globalGet(int index) {
         char k = ModulePlan.kind(module.allGlobals().get(index).valType());
         cls.global(mv, index);
@@ -763,8 +821,13 @@ public final class FunctionEmitter {
             mv.visitFieldInsn(GETFIELD, Names.GLOBAL, "ref", Names.OBJ_D);
         } else {
             mv.visitFieldInsn(GETFIELD, Names.GLOBAL, "bits", "J");
-            if (k == 'I') {
+            if (k == 'I' || k == 'F') {
                 mv.visitInsn(L2I);
+            }
+            if (k == 'F') {
+                invokeStatic("java/lang/Float", "intBitsToFloat", "(I)F");
+            } else if (k == 'D') {
+                invokeStatic("java/lang/Double", "longBitsToDouble", "(J)D");
             }
         }
         push(k);
@@ -780,13 +843,16 @@ public final class FunctionEmitter {
                 Ints.push(mv, in.s64());
                 push('J');
             }
+            // A constant that is not a NaN is trivially unsettled: canonicalising it changes nothing.
             case Opcodes.F32_CONST -> {
-                Ints.push(mv, in.fixed32());
-                push('I');
+                int bits = in.fixed32();
+                Ints.pushFloat(mv, bits);
+                push(Float.isNaN(Float.intBitsToFloat(bits)) ? 'F' : 'f');
             }
             default -> {
-                Ints.push(mv, in.fixed64());
-                push('J');
+                long bits = in.fixed64();
+                Ints.pushDouble(mv, bits);
+                push(Double.isNaN(Double.longBitsToDouble(bits)) ? 'D' : 'd');
             }
         }
     }

@@ -40,7 +40,7 @@ final class MemoryEmitter {
     }
 
     private static char loadKind(int op) {
-        return op == 0x28 || op == 0x2A || (op >= 0x2C && op <= 0x2F) ? 'I' : 'J';
+        return op == 0x2A ? 'F' : op == 0x2B ? 'D' : op == 0x28 || (op >= 0x2C && op <= 0x2F) ? 'I' : 'J';
     }
 
     private static char helperResult(String name) {
@@ -65,6 +65,10 @@ final class MemoryEmitter {
         char kind = loadKind(op);
         if (kind == 'J' && ret == 'I') {
             mv.visitInsn(I2L);
+        } else if (kind == 'F') {
+            e.invokeStatic("java/lang/Float", "intBitsToFloat", "(I)F");
+        } else if (kind == 'D') {
+            e.invokeStatic("java/lang/Double", "longBitsToDouble", "(J)D");
         }
         e.push(kind);
     }
@@ -77,6 +81,10 @@ final class MemoryEmitter {
         char helperValue = name.startsWith("i64") ? 'J' : 'I';
         if (value == 'J' && helperValue == 'I') {
             mv.visitInsn(L2I);
+        } else if (value == 'F') {
+            e.invokeStatic("java/lang/Float", "floatToRawIntBits", "(F)I");
+        } else if (value == 'D') {
+            e.invokeStatic("java/lang/Double", "doubleToRawLongBits", "(D)J");
         }
         if (e.memSlots[mem] >= 0) {
             mv.visitVarInsn(ALOAD, e.memSlots[mem]);

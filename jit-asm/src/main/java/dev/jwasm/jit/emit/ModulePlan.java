@@ -67,11 +67,13 @@ public final class ModulePlan {
         return className(classOf(definedIndex));
     }
 
-    /** The kind ('I', 'J', 'A') a value type is represented as; SIMD is unsupported. */
+    /** The kind ('I', 'J', 'F', 'D', 'A', see {@link Kinds}) a value type is represented as; SIMD is unsupported. */
     static char kind(ValType t) {
         return switch (t.kind()) {
-            case I32, F32 -> 'I';
-            case I64, F64 -> 'J';
+            case I32 -> 'I';
+            case I64 -> 'J';
+            case F32 -> 'F';
+            case F64 -> 'D';
             case REF -> 'A';
             case V128 -> throw new Unsupported("SIMD values");
         };

@@ -24,8 +24,8 @@ final class Names {
     static final String LINK = "dev/jwasm/jit/link/LinkData";
     static final String OBJ_D = "Ljava/lang/Object;";
 
-    /** JVM descriptor of a value kind: 'I' (i32, f32 bits), 'J' (i64, f64 bits) or 'A' (reference). */
+    /** JVM descriptor of a value kind (see {@link Kinds}). */
     static String desc(char kind) {
-        return kind == 'A' ? OBJ_D : String.valueOf(kind);
+        return kind == 'A' ? OBJ_D : String.valueOf(Kinds.exact(kind));
     }
 }

@@ -7,15 +7,16 @@ import org.objectweb.asm.MethodVisitor;
 
 /**
  * Numeric instructions (0x45..0xC4 and the saturating truncations). Integer arithmetic that the JVM does
- * exactly like wasm is emitted inline; division, float arithmetic and trapping conversions call the shared
- * {@code dev.jwasm.core.numeric} methods, so both tiers produce bit-identical results (floats are carried as
- * their raw bits in int/long values).
+ * exactly like wasm is emitted inline; division and trapping conversions call the shared
+ * {@code dev.jwasm.core.numeric} methods. Float arithmetic and comparisons are JVM float/double instructions
+ * (or {@code Math} intrinsics); their results are unsettled (see {@link NanCanonicaliser}), and the sign
+ * operations work on the bits ({@code FloatOps}), so both tiers produce bit-identical results.
  */
 final class NumericEmitter {
     private static final String I32OPS = "dev/jwasm/core/numeric/I32Ops";
     private static final String I64OPS = "dev/jwasm/core/numeric/I64Ops";
-    private static final String F32OPS = "dev/jwasm/core/numeric/F32Ops";
-    private static final String F64OPS = "dev/jwasm/core/numeric/F64Ops";
+    private static final String FLOAT_OPS = "dev/jwasm/jit/link/FloatOps";
+    private static final String MATH = "java/lang/Math";
     private static final String CONV = "dev/jwasm/core/numeric/Conversions";
 
     private NumericEmitter() {
@@ -93,15 +94,24 @@ final class NumericEmitter {
         bool(e, jump);
     }
 
-    private static final String[] CMP_NAMES = {"Eq", "Ne", "Lt", "Gt", "Le", "Ge"};
+    /**
+     * eq, ne, lt, gt, le, ge: the jump taken on the {@code fcmp}/{@code dcmp} result when true. The
+     * {@code g} variant (NaN gives 1) is used for lt and le, {@code l} (NaN gives -1) for the others, so an
+     * unordered comparison is false except for ne, as in wasm.
+     */
+    private static final int[] CMP_JUMPS = {IFEQ, IFNE, IFLT, IFGT, IFLE, IFGE};
 
     private static void floatCompare(FunctionEmitter e, int op) {
         e.height -= 2;
-        if (op <= 0x60) {
-            e.rt("f32" + CMP_NAMES[op - 0x5B], "(II)I");
+        boolean f32 = op <= 0x60;
+        int i = op - (f32 ? 0x5B : 0x61);
+        boolean nanIsGreater = i == 2 || i == 4;
+        if (f32) {
+            e.mv.visitInsn(nanIsGreater ? FCMPG : FCMPL);
         } else {
-            e.invokeStatic(F64OPS, CMP_NAMES[op - 0x61].toLowerCase(), "(JJ)I");
+            e.mv.visitInsn(nanIsGreater ? DCMPG : DCMPL);
         }
+        bool(e, CMP_JUMPS[i]);
         e.push('I');
     }
 
@@ -171,28 +181,49 @@ final class NumericEmitter {
         mv.visitInsn(op);
     }
 
-    private static final String[] UNARY = {"abs", "neg", "ceil", "floor", "trunc", "nearest", "sqrt"};
-    private static final String[] BINARY = {"add", "sub", "mul", "div", "min", "max", "copysign"};
+    /** Unary operations after abs and neg: ceil, floor, trunc, nearest, sqrt. */
+    private static final String[] ROUNDING = {"ceil", "floor", "trunc", "nearest", "sqrt"};
 
     private static void floatArith(FunctionEmitter e, int op) {
+        MethodVisitor mv = e.mv;
         boolean f32 = op <= 0x98;
         int i = op - (f32 ? 0x8B : 0x99);
-        if (i < 7) {
-            if (f32) {
-                e.mv.visitInsn(I2L);
-                e.invokeStatic(F32OPS, UNARY[i], "(J)I");
-            } else {
-                e.invokeStatic(F64OPS, UNARY[i], "(J)J");
-            }
+        String d = f32 ? "F" : "D";
+        char k = f32 ? 'F' : 'D';
+        if (i < 2) {
+            // abs, neg: on the (settled) bits, so a NaN keeps its payload
+            e.invokeStatic(FLOAT_OPS, i == 0 ? "abs" : "neg", "(" + d + ")" + d);
+            e.pop();
+            e.push(k);
             return;
         }
-        e.height--;
-        String name = BINARY[i - 7];
-        if (f32) {
-            e.rt("f32" + Character.toUpperCase(name.charAt(0)) + name.substring(1), "(II)I");
-        } else {
-            e.invokeStatic(F64OPS, name, "(JJ)J");
+        if (i < 7) {
+            String name = ROUNDING[i - 2];
+            if (f32 || name.equals("trunc")) {
+                e.invokeStatic(FLOAT_OPS, name, "(" + d + ")" + d);
+            } else {
+                e.invokeStatic(MATH, name.equals("nearest") ? "rint" : name, "(D)D");
+            }
+            e.pop();
+            e.push(Kinds.unsettledOf(k));
+            return;
         }
+        e.height -= 2;
+        switch (i) {
+            case 7 -> mv.visitInsn(f32 ? FADD : DADD);
+            case 8 -> mv.visitInsn(f32 ? FSUB : DSUB);
+            case 9 -> mv.visitInsn(f32 ? FMUL : DMUL);
+            case 10 -> mv.visitInsn(f32 ? FDIV : DDIV);
+            // Math.min/max: NaN if either operand is, and -0 below +0, as in wasm
+            case 11 -> e.invokeStatic(MATH, "min", "(" + d + d + ")" + d);
+            case 12 -> e.invokeStatic(MATH, "max", "(" + d + d + ")" + d);
+            default -> {
+                e.invokeStatic(FLOAT_OPS, "copysign", "(" + d + d + ")" + d);
+                e.push(k);
+                return;
+            }
+        }
+        e.push(Kinds.unsettledOf(k));
     }
 
     private static void conversion(FunctionEmitter e, int op) {
@@ -205,12 +236,11 @@ final class NumericEmitter {
                 result = 'I';
             }
             case 0xA8, 0xA9 -> {
-                f32ToDouble(e);
+                mv.visitInsn(F2D);
                 e.invokeStatic(CONV, op == 0xA8 ? "i32TruncS" : "i32TruncU", "(D)I");
                 result = 'I';
             }
             case 0xAA, 0xAB -> {
-                e.invokeStatic("java/lang/Double", "longBitsToDouble", "(J)D");
                 e.invokeStatic(CONV, op == 0xAA ? "i32TruncS" : "i32TruncU", "(D)I");
                 result = 'I';
             }
@@ -225,12 +255,11 @@ final class NumericEmitter {
                 result = 'J';
             }
             case 0xAE, 0xAF -> {
-                f32ToDouble(e);
+                mv.visitInsn(F2D);
                 e.invokeStatic(CONV, op == 0xAE ? "i64TruncS" : "i64TruncU", "(D)J");
                 result = 'J';
             }
             case 0xB0, 0xB1 -> {
-                e.invokeStatic("java/lang/Double", "longBitsToDouble", "(J)D");
                 e.invokeStatic(CONV, op == 0xB0 ? "i64TruncS" : "i64TruncU", "(D)J");
                 result = 'J';
             }
@@ -239,19 +268,7 @@ final class NumericEmitter {
         e.push(result);
     }
 
-    private static void f32ToDouble(FunctionEmitter e) {
-        e.invokeStatic("java/lang/Float", "intBitsToFloat", "(I)F");
-        e.mv.visitInsn(F2D);
-    }
-
-    private static void floatBits(FunctionEmitter e) {
-        e.invokeStatic("java/lang/Float", "floatToRawIntBits", "(F)I");
-    }
-
-    private static void doubleBits(FunctionEmitter e) {
-        e.invokeStatic("java/lang/Double", "doubleToRawLongBits", "(D)J");
-    }
-
+    /** Conversions to floats, promote and demote (all unsettled), reinterpretations (exact). */
     private static char toFloatOrReinterpret(FunctionEmitter e, int op) {
         MethodVisitor mv = e.mv;
         switch (op) {
@@ -260,34 +277,39 @@ final class NumericEmitter {
             case 0xB4 -> mv.visitInsn(L2F);
             case 0xB5 -> e.invokeStatic(CONV, "f32ConvertI64U", "(J)F");
             case 0xB6 -> {
-                e.invokeStatic(CONV, "f32DemoteF64", "(J)I");
-                return 'I';
+                mv.visitInsn(D2F);
+                return 'f';
             }
             case 0xB7 -> mv.visitInsn(I2D);
             case 0xB8 -> e.invokeStatic(CONV, "f64ConvertI32U", "(I)D");
             case 0xB9 -> mv.visitInsn(L2D);
             case 0xBA -> e.invokeStatic(CONV, "f64ConvertI64U", "(J)D");
             case 0xBB -> {
-                mv.visitInsn(I2L);
-                e.invokeStatic(CONV, "f64PromoteF32", "(J)J");
-                return 'J';
+                mv.visitInsn(F2D);
+                return 'd';
             }
-            case 0xBC, 0xBE -> {
+            case 0xBC -> {
+                e.invokeStatic("java/lang/Float", "floatToRawIntBits", "(F)I");
                 return 'I';
             }
-            case 0xBD, 0xBF -> {
+            case 0xBD -> {
+                e.invokeStatic("java/lang/Double", "doubleToRawLongBits", "(D)J");
                 return 'J';
+            }
+            case 0xBE -> {
+                e.invokeStatic("java/lang/Float", "intBitsToFloat", "(I)F");
+                return 'F';
+            }
+            case 0xBF -> {
+                e.invokeStatic("java/lang/Double", "longBitsToDouble", "(J)D");
+                return 'D';
             }
             default -> {
                 return extend(mv, op);
             }
         }
-        if (op <= 0xB5) {
-            floatBits(e);
-            return 'I';
-        }
-        doubleBits(e);
-        return 'J';
+        // never NaN, so trivially unsettled (lazy locals may take them)
+        return op <= 0xB5 ? 'f' : 'd';
     }
 
     private static char extend(MethodVisitor mv, int op) {
@@ -312,9 +334,7 @@ final class NumericEmitter {
     static void truncSat(FunctionEmitter e, int sub) {
         e.pop();
         if (sub == 0 || sub == 1 || sub == 4 || sub == 5) {
-            f32ToDouble(e);
-        } else {
-            e.invokeStatic("java/lang/Double", "longBitsToDouble", "(J)D");
+            e.mv.visitInsn(F2D);
         }
         String name = (sub < 4 ? "i32" : "i64") + "TruncSat" + (sub % 2 == 0 ? "S" : "U");
         e.invokeStatic(CONV, name, sub < 4 ? "(D)I" : "(D)J");

@@ -2,7 +2,6 @@ package dev.jwasm.jit.link;
 
 import dev.jwasm.api.TrapKind;
 import dev.jwasm.api.WasmTrap;
-import dev.jwasm.core.numeric.F32Ops;
 import dev.jwasm.core.runtime.ExecContext;
 import dev.jwasm.core.runtime.FunctionInstance;
 import dev.jwasm.core.runtime.GlobalInstance;
@@ -43,6 +42,17 @@ public final class JitRuntime {
         ctx.stack[slot] = v;
     }
 
+    /** An f32 in a slot: its bits, as for an i32 (generated code holds only canonicalised NaNs). */
+    public static void putF(float v, ExecContext ctx, int slot) {
+        ensure(ctx, slot);
+        ctx.stack[slot] = Float.floatToRawIntBits(v);
+    }
+
+    public static void putD(double v, ExecContext ctx, int slot) {
+        ensure(ctx, slot);
+        ctx.stack[slot] = Double.doubleToRawLongBits(v);
+    }
+
     public static void putA(Object v, ExecContext ctx, int slot) {
         ensure(ctx, slot);
         ctx.refs[slot] = v;
@@ -54,6 +64,14 @@ public final class JitRuntime {
 
     public static long getJ(ExecContext ctx, int slot) {
         return ctx.stack[slot];
+    }
+
+    public static float getF(ExecContext ctx, int slot) {
+        return Float.intBitsToFloat((int) ctx.stack[slot]);
+    }
+
+    public static double getD(ExecContext ctx, int slot) {
+        return Double.longBitsToDouble(ctx.stack[slot]);
     }
 
     public static Object getA(ExecContext ctx, int slot) {
@@ -173,6 +191,14 @@ public final class JitRuntime {
         g.bits = v;
     }
 
+    public static void setGlobalF(float v, GlobalInstance g) {
+        g.bits = Float.floatToRawIntBits(v);
+    }
+
+    public static void setGlobalD(double v, GlobalInstance g) {
+        g.bits = Double.doubleToRawLongBits(v);
+    }
+
     public static void setGlobalA(Object v, GlobalInstance g) {
         g.ref = v;
     }
@@ -214,59 +240,5 @@ public final class JitRuntime {
 
     public static void elemDrop(InstanceImpl inst, int elem) {
         inst.elementSegments[elem] = null;
-    }
-
-    // ---- f32 over int bits: adapters to F32Ops, which takes the bits as long ----
-
-    public static int f32Add(int a, int b) {
-        return F32Ops.add(a, b);
-    }
-
-    public static int f32Sub(int a, int b) {
-        return F32Ops.sub(a, b);
-    }
-
-    public static int f32Mul(int a, int b) {
-        return F32Ops.mul(a, b);
-    }
-
-    public static int f32Div(int a, int b) {
-        return F32Ops.div(a, b);
-    }
-
-    public static int f32Min(int a, int b) {
-        return F32Ops.min(a, b);
-    }
-
-    public static int f32Max(int a, int b) {
-        return F32Ops.max(a, b);
-    }
-
-    public static int f32Copysign(int a, int b) {
-        return F32Ops.copysign(a, b);
-    }
-
-    public static int f32Eq(int a, int b) {
-        return F32Ops.eq(a, b);
-    }
-
-    public static int f32Ne(int a, int b) {
-        return F32Ops.ne(a, b);
-    }
-
-    public static int f32Lt(int a, int b) {
-        return F32Ops.lt(a, b);
-    }
-
-    public static int f32Gt(int a, int b) {
-        return F32Ops.gt(a, b);
-    }
-
-    public static int f32Le(int a, int b) {
-        return F32Ops.le(a, b);
-    }
-
-    public static int f32Ge(int a, int b) {
-        return F32Ops.ge(a, b);
     }
 }
