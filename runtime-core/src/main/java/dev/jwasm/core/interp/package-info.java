@@ -30,15 +30,11 @@
  * 1500, {@code --tier interp}) and per-thread CPU time, on a 2-core machine shared with other builds (load
  * 2-14), so wall times are noisy; CPU times are the reliable signal.
  * <ul>
- *   <li>Branch-free comparisons, class initialisation, OSR offset as a LOOP immediate: user CPU matmul
- *       ~1.9 to ~1.2 s, sieve ~4.3 to ~2.9 s, nbody ~6.0 to ~4.5 s; C2 CPU on sieve 1.5 to 0.7 s.</li>
- *   <li>Tried and reverted: {@code -XX:-UseSwitchProfiling} in the launcher (one jump table, no opcode
- *       traps) with the loop header's rare path behind switches (which C2 then never prunes). Less CPU on
- *       matmul (~10-35%) and nbody (~13%), but C2 then compiles every case, not just the opcodes a program
- *       used: fib 30 went from ~0.45 to ~1.0 s of CPU (C2 80 to 360 ms), sha256 and sieve no better. Neutral
- *       in the geometric mean, so the launcher stays as it was. Switch profiling prunes the cases a program
- *       never ran, which makes C2's first compile of a small-vocabulary program 4x cheaper; the price is
- *       one trap and a full recompile when a later phase uses a new opcode.</li>
+ *   <li>Branch-free comparisons, class initialisation, OSR offset as a LOOP immediate: user CPU before and
+ *       after, interleaved runs: matmul 1.3-1.65 to 1.2-1.5 s, sieve 4.0-4.4 to 2.7-2.8 s, sha256 3.3-4.1 to
+ *       2.8-3.2 s, nbody 5.4-6.5 to 5.1-7.4 s (noise), fib unchanged; C2's CPU on sieve ~1.5 to ~0.6 s, on
+ *       nbody ~1.3 to 0.4-0.8 s. compare.sh in one load window (~8): geometric mean against Chicory's
+ *       interpreter 1.69x before, 2.10x after.</li>
  *   <li>i64/f64 comparisons moved to {@code ColdNumeric}: loop 6808 to 6315 bytes, full C2 compile ~320 to
  *       ~275 ms CPU.</li>
  *   <li>Tried and dropped: fusing a local operand into compare-and-branch ({@code local.get; cmp; br_if},
