@@ -51,7 +51,7 @@ public final class FdIoFunctions implements FunctionRegistry.Group {
         d.require(Rights.FD_READ);
         long[][] iovs = c.memory().iovecs(c.u32(1), c.u32(2));
         c.memory().check(c.u32(3), 4);
-        long n = IoVectors.read(c.memory(), iovs, d, (buf, len, done) -> d.read(buf, 0, len));
+        long n = IoVectors.read(c.memory(), iovs, d);
         c.memory().writeI32(c.u32(3), (int) n);
         return 0;
     }
@@ -72,7 +72,7 @@ public final class FdIoFunctions implements FunctionRegistry.Group {
         d.require(Rights.FD_WRITE);
         long[][] iovs = c.memory().iovecs(c.u32(1), c.u32(2));
         c.memory().check(c.u32(3), 4);
-        long n = IoVectors.write(c.memory(), iovs, d, (buf, len, done) -> d.write(buf, 0, len));
+        long n = IoVectors.write(c.memory(), iovs, d);
         c.memory().writeI32(c.u32(3), (int) n);
         return 0;
     }
