@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.LongAdder;
 public final class JitStats {
     private static final LongAdder COMPILED = new LongAdder();
     private static final LongAdder OSR_ENTRIES = new LongAdder();
+    private static final LongAdder SPLIT = new LongAdder();
+    private static final LongAdder REGIONS = new LongAdder();
     private static final Map<String, LongAdder> FALLBACKS = new ConcurrentHashMap<>();
 
     static {
@@ -45,6 +47,22 @@ public final class JitStats {
         }
     }
 
+    /** A function was split into its entry method and {@code regions} outlined region methods. */
+    static void split(int regions) {
+        SPLIT.increment();
+        REGIONS.add(regions);
+    }
+
+    /** How many functions were split into several methods because one would be too large for HotSpot. */
+    public static long splitCount() {
+        return SPLIT.sum();
+    }
+
+    /** How many region methods split functions were given in total. */
+    public static long regionCount() {
+        return REGIONS.sum();
+    }
+
     static void osrEntered() {
         OSR_ENTRIES.increment();
     }
@@ -61,7 +79,7 @@ public final class JitStats {
     public static String summary() {
         Map<String, Long> sorted = new TreeMap<>();
         FALLBACKS.forEach((k, v) -> sorted.put(k, v.sum()));
-        return "jwasm jit: " + COMPILED.sum() + " functions compiled, " + OSR_ENTRIES.sum() + " OSR entries, interpreted: "
-                + sorted;
+        return "jwasm jit: " + COMPILED.sum() + " functions compiled (" + SPLIT.sum() + " split into "
+                + REGIONS.sum() + " extra methods), " + OSR_ENTRIES.sum() + " OSR entries, interpreted: " + sorted;
     }
 }

@@ -37,6 +37,8 @@ public final class ModuleCompiler {
     private final boolean[] compiled;
     private final boolean[] tailCalling;
     private final Map<Integer, String> reasons = new HashMap<>();
+    /** How many region methods each split function has, in the round that is installed. */
+    private final Map<Integer, Integer> regionCounts = new HashMap<>();
 
     private ModuleCompiler(DecodedModule module, int[] typeIds) {
         this.module = module;
@@ -125,7 +127,9 @@ public final class ModuleCompiler {
                 if (!method.startsWith("f")) {
                     throw e;
                 }
-                exclude(Integer.parseInt(method.substring(1)), "compiled method exceeds 64 KiB");
+                int regionMark = method.indexOf('$');
+                exclude(Integer.parseInt(method.substring(1, regionMark < 0 ? method.length() : regionMark)),
+                        "compiled method exceeds 64 KiB");
                 changed = true;
             }
         }
@@ -148,6 +152,12 @@ public final class ModuleCompiler {
             return true;
         }
         emitted.method().accept(cw);
+        emitted.regions().forEach(m -> m.accept(cw));
+        if (emitted.regions().isEmpty()) {
+            regionCounts.remove(f);
+        } else {
+            regionCounts.put(f, emitted.regions().size());
+        }
         dev.jwasm.jit.emit.AdapterEmitter.emitAdapter(ctx, cw.visitMethod(ACC_PUBLIC | ACC_STATIC, "a" + f, ADAPTER_DESC, null, null),
                 f, true);
         if (plan.isTailCalling(f)) {
@@ -180,6 +190,11 @@ public final class ModuleCompiler {
             n += b ? 1 : 0;
         }
         JitStats.compiled(n);
+        regionCounts.forEach((f, regions) -> {
+            if (compiled[f]) {
+                JitStats.split(regions);
+            }
+        });
         reasons.values().forEach(JitStats::fellBack);
     }
 

@@ -71,7 +71,9 @@ final class OsrCompiler {
             ClassWriter cw = ModuleCompiler.newClassWriter();
             cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, name, null, "java/lang/Object", null);
             ClassContext ctx = new ClassContext(name, 0, plan);
-            FunctionEmitter.emitOsr(ctx, definedIndex, loopOffset).accept(cw);
+            FunctionEmitter.Emitted emitted = FunctionEmitter.emitOsr(ctx, definedIndex, loopOffset);
+            emitted.method().accept(cw);
+            emitted.regions().forEach(m -> m.accept(cw));
             ctx.finish(cw);
             cw.visitEnd();
             String binaryName = name.replace('/', '.');

@@ -57,19 +57,18 @@ class FallbackAndMeteringTest {
     }
 
     @Test
-    void functionsTooLargeForOneJvmMethodFallBackToTheInterpreterAndStayCallable() {
-        // 12,000 calls: under 64 KiB of wasm but over 64 KiB of bytecode (MethodTooLargeException path);
-        // 14,000 calls: over 64 KiB of wasm (rejected up front).
+    void functionsTooLargeForOneJvmMethodAreSplitAndCompiled() {
+        // 12,000 calls: under 64 KiB of wasm but over 64 KiB of bytecode as one method;
+        // 14,000 calls: over 64 KiB of wasm.
         String wat = "(module (func $g (param i32) (result i32) (local.get 0))"
                 + "(func $h1 (export \"huge\") " + callingBody(12_000)
                 + "(func $h2 (export \"huge2\") " + callingBody(14_000)
                 + "(func (export \"small\") (param i32) (result i32) (call $h2 (call $h1 (local.get 0)))))";
         Differential d = new Differential(wat);
         Instance plain = new Linker(Engine.builder().tier(Tier.INTERP).build()).instantiate(WasmModule.parseText(wat));
-        assertEquals(java.util.Map.of(1, "compiled method exceeds 64 KiB", 2, "function body over 64 KiB"),
-                ModuleCompiler.compile((dev.jwasm.core.runtime.InstanceImpl) plain).fallbacks());
-        assertFalse(compiled(d.jit, "huge"));
-        assertFalse(compiled(d.jit, "huge2"));
+        assertEquals(java.util.Map.of(), ModuleCompiler.compile((dev.jwasm.core.runtime.InstanceImpl) plain).fallbacks());
+        d.assertCompiled("huge");
+        d.assertCompiled("huge2");
         d.assertCompiled("small");
         d.call("huge", i32(5));
         d.call("small", i32(5));

@@ -28,7 +28,8 @@ final class CallEmitter {
      * the call. Such functions are therefore never called directly by compiled code.
      */
     void returnCall(int callee) {
-        if (callee != e.funcIndex) {
+        // An outlined region cannot jump to the start of the entry method: it tail-calls like any other.
+        if (callee != e.funcIndex || e.region != null) {
             e.cls.function(e.mv, callee);
             tailCallThrough(e.module.functionType(callee));
             return;
@@ -48,20 +49,15 @@ final class CallEmitter {
         e.mv.visitVarInsn(ASTORE, e.fnSlot);
         for (int i = t.params().size() - 1; i >= 0; i--) {
             char k = e.pop();
-            e.slotAddress(i);
+            // At the slots the adapter's trampoline reads: those the function itself was called with.
+            e.rootAddress(i);
             e.rt("put" + k, "(" + Names.desc(k) + Names.CTX_D + "I)V");
         }
         e.mv.visitVarInsn(ALOAD, e.fnSlot);
         e.rt("setTailCall", "(" + Names.FUNC_D + ")V");
         e.loadCtx();
         e.rt("leave", "(" + Names.CTX_D + ")V");
-        if (e.resultKinds.length == 1) {
-            char k = e.resultKinds[0];
-            e.mv.visitInsn(Kinds.zero(k));
-            e.mv.visitInsn(Kinds.ret(k));
-        } else {
-            e.mv.visitInsn(RETURN);
-        }
+        e.tailReturn();
     }
 
     void call(int callee) {

@@ -42,7 +42,14 @@ public final class FunctionEmitter {
      * translated in memory only to fail at the end.
      */
     private static final int MAX_BODY_BYTES = 64 * 1024;
+    /**
+     * Larger bodies are not split either: compiling one holds its whole translation in memory (tens of
+     * bytes per instruction), which a hostile module could make arbitrarily large; they stay interpreted.
+     */
+    private static final int MAX_SPLIT_BODY_BYTES = 2 * 1024 * 1024;
     private static final int I32_EQZ = 0x45;
+    /** {@code -Djwasm.jit.split=false} keeps every function in one method (for comparisons). */
+    private static final boolean SPLIT = !"false".equals(System.getProperty("jwasm.jit.split"));
     /** Emission passes for lazy float locals; see {@link #emitWithLazyLocals}. */
     private static final int MAX_LAZY_PASSES = 4;
 
@@ -58,6 +65,12 @@ public final class FunctionEmitter {
         Label elseLabel;
         int cost;
         int costIndex = -1;
+        /** Offset just after this construct's {@code end} (known when splitting, else unbounded). */
+        int endOffset = Integer.MAX_VALUE;
+        /** In an outlined region, a frame of an enclosing method: the code returned to branch to it, else 0. */
+        int exitCode;
+        /** For such a stand-in, the enclosing method's frame whose fuel cost its instructions add to. */
+        Ctrl real;
 
         Ctrl(int kind, int base, char[] params, char[] results, boolean liveAtEntry) {
             this.kind = kind;
@@ -70,6 +83,10 @@ public final class FunctionEmitter {
         char[] carried() {
             return kind == LOOP ? params : results;
         }
+
+        Ctrl costTarget() {
+            return real != null ? real : this;
+        }
     }
 
     final ClassContext cls;
@@ -81,17 +98,24 @@ public final class FunctionEmitter {
     final int funcIndex;
     final FuncType type;
     final char[] resultKinds;
-    private final char[] localKinds;
+    final char[] localKinds;
     final int[] localSlots;
     final int ctxSlot;
     final int spSlot;
+    /** Where tail-call arguments go: the slot index the function was called with (its adapter's frame). */
+    final int rootSlot;
     private final int meteredSlot;
     /** JVM local holding the byte[] of each 32-bit memory, -1 for 64-bit memories. */
     final int[] memSlots;
     final int fnSlot;
     private int nextSlot;
     private final Map<String, Integer> temps = new HashMap<>();
-    private final CallEmitter calls = new CallEmitter(this);
+    final CallEmitter calls = new CallEmitter(this);
+    /** Splits the function into several methods; null for a function emitted as one method. */
+    final Outliner outliner;
+    /** Set when this emitter writes an outlined region of the function rather than its entry method. */
+    final Region region;
+    private final SizeTracker size;
     /** On-stack replacement variant: wasm offset of the loop it starts at, else -1. */
     final int osrLoop;
     private final Label osrTarget = new Label();
@@ -101,7 +125,7 @@ public final class FunctionEmitter {
 
     char[] types = new char[16];
     int height;
-    private final List<Ctrl> frames = new ArrayList<>();
+    final List<Ctrl> frames = new ArrayList<>();
     boolean live = true;
     /** A comparison not materialised yet: the JVM jump opcode taken when it is true, or 0. */
     int pendingJump;
@@ -113,18 +137,22 @@ public final class FunctionEmitter {
      */
     private final boolean[] lazy;
     /** Lazy locals found to be set to an exact value: the function is emitted again with them exact. */
-    private final BitSet demoted = new BitSet();
+    private final BitSet demoted;
 
-    private FunctionEmitter(ClassContext cls, int definedIndex, MethodNode node, int osrLoop, BitSet exactLocals) {
+    private FunctionEmitter(ClassContext cls, int definedIndex, MethodNode node, int osrLoop, BitSet exactLocals,
+            Outliner outliner) {
         this.cls = cls;
         this.osrLoop = osrLoop;
+        this.outliner = outliner;
+        this.region = null;
+        this.size = outliner != null ? new SizeTracker(node) : null;
         this.plan = cls.plan;
         this.module = plan.module;
         this.mv = node;
         this.funcIndex = definedIndex + module.importedFunctionCount();
         this.type = module.functionType(funcIndex);
         FunctionBody body = module.codes().get(definedIndex);
-        if (body.codeEnd() - body.codeStart() > MAX_BODY_BYTES) {
+        if (outliner == null && body.codeEnd() - body.codeStart() > MAX_BODY_BYTES) {
             throw new Unsupported("function body over 64 KiB");
         }
         this.in = new CodeReader(module.bytes(), body.codeStart());
@@ -138,6 +166,7 @@ public final class FunctionEmitter {
         localKinds = new char[(int) localCount];
         localSlots = new int[(int) localCount];
         lazy = new boolean[(int) localCount];
+        demoted = new BitSet();
         int slot = osrLoop >= 0 ? 2 : 0;
         int ctx = osrLoop >= 0 ? 0 : -1;
         for (int i = 0; i < localCount; i++) {
@@ -166,6 +195,7 @@ public final class FunctionEmitter {
         }
         ctxSlot = ctx;
         spSlot = ctxSlot + 1;
+        rootSlot = spSlot;
         meteredSlot = slot++;
         fnSlot = slot++;
         List<MemoryType> mems = module.allMemories();
@@ -176,34 +206,170 @@ public final class FunctionEmitter {
         nextSlot = slot;
     }
 
-    /** A compiled function: its method, and whether it tail-calls other functions. */
-    public record Emitted(MethodNode method, boolean tailCallsOthers) {
+    /**
+     * An emitter for a region outlined from {@code parent}: a static method {@code (ExecContext ctx, int fp,
+     * int root) -> int} of the same class that reads its inputs and the locals it uses from the context's
+     * slots at {@code fp} and reports how it was left (see {@link Region}). Locals get JVM slots on first use.
+     */
+    FunctionEmitter(FunctionEmitter parent, Region region) {
+        this.cls = parent.cls;
+        this.plan = parent.plan;
+        this.module = parent.module;
+        this.mv = region.node;
+        this.in = parent.in;
+        this.end = parent.end;
+        this.funcIndex = parent.funcIndex;
+        this.type = parent.type;
+        this.resultKinds = parent.resultKinds;
+        this.localKinds = parent.localKinds;
+        this.localSlots = new int[localKinds.length];
+        Arrays.fill(localSlots, -1);
+        // Lazy float locals are decided per function: a demotion found in a region restarts the whole pass.
+        this.lazy = parent.lazy;
+        this.demoted = parent.demoted;
+        this.osrLoop = -1;
+        this.outliner = parent.outliner;
+        this.region = region;
+        this.size = new SizeTracker(region.node);
+        ctxSlot = 0;
+        rootSlot = 2;
+        spSlot = 3;
+        meteredSlot = 4;
+        fnSlot = 5;
+        int slot = 6;
+        memSlots = new int[parent.memSlots.length];
+        for (int i = 0; i < memSlots.length; i++) {
+            memSlots[i] = parent.memSlots[i] < 0 ? -1 : slot++;
+        }
+        region.codeSlot = slot++;
+        nextSlot = slot;
+        for (int i = 0; i < region.standIns; i++) {
+            Ctrl p = parent.frames.get(i);
+            Ctrl standIn = new Ctrl(p.kind, 0, p.params, p.results, true);
+            standIn.exitCode = i + 1;
+            standIn.real = p.costTarget();
+            standIn.endOffset = p.endOffset;
+            frames.add(standIn);
+        }
+        for (char k : region.inputs) {
+            push(k);
+        }
     }
 
-    /** Emits function {@code definedIndex} as method {@code f<definedIndex>}; throws {@link Unsupported}. */
+    /** The JVM slot of wasm local {@code index}; in a region, allocated (and loaded on entry) on first use. */
+    int localSlot(int index) {
+        int s = localSlots[index];
+        if (s < 0) {
+            s = nextSlot;
+            nextSlot += Kinds.wide(localKinds[index]) ? 2 : 1;
+            if (nextSlot > MAX_LOCAL_SLOTS + 500) {
+                throw new Unsupported("too many locals");
+            }
+            localSlots[index] = s;
+            region.use(index);
+        }
+        return s;
+    }
+
+    void markWritten(int index) {
+        if (region != null) {
+            region.written.set(index);
+        }
+    }
+
+    /** Bytes of bytecode emitted in this method so far (an upper bound, with a region's entry and exit). */
+    int emittedSize() {
+        return size.size() + (region != null ? region.glueEstimate() : 0);
+    }
+
+    /**
+     * A compiled function: its method, the methods of regions outlined from it (empty unless it was too
+     * large for one method HotSpot compiles), and whether it tail-calls other functions.
+     */
+    public record Emitted(MethodNode method, List<MethodNode> regions, boolean tailCallsOthers) {
+    }
+
+    /**
+     * Emits function {@code definedIndex} as method {@code f<definedIndex>}, split into regions when one
+     * method would exceed HotSpot's huge-method limit; throws {@link Unsupported}.
+     */
     public static Emitted emit(ClassContext cls, int definedIndex) {
         FuncType t = cls.plan.module.functionType(definedIndex + cls.plan.module.importedFunctionCount());
-        FunctionEmitter e = emitWithLazyLocals(cls, definedIndex, -1,
-                () -> new MethodNode(ASM9, ACC_PUBLIC | ACC_STATIC, "f" + definedIndex, ModulePlan.descriptor(t), null,
-                        null));
-        return new Emitted((MethodNode) e.mv, e.calls.tailCallsOthers);
+        return emitSized(cls, definedIndex, "f" + definedIndex, ModulePlan.descriptor(t), -1);
+    }
+
+    /**
+     * Emits the function as one method if HotSpot compiles it, else split with ever smaller budgets until
+     * every part is under the huge-method limit. If no split achieves that (a single instruction, such as a
+     * {@code br_table} with thousands of targets, can be larger), the one method is used when it exists:
+     * it runs, but HotSpot interprets it unless the JVM runs with {@code -XX:-DontCompileHugeMethods}.
+     */
+    private static Emitted emitSized(ClassContext cls, int definedIndex, String name, String desc, int osrLoop) {
+        FunctionBody body = cls.plan.module.codes().get(definedIndex);
+        Supplier<MethodNode> method = () -> new MethodNode(ASM9, ACC_PUBLIC | ACC_STATIC, name, desc, null, null);
+        boolean fitsJvm = body.codeEnd() - body.codeStart() <= MAX_BODY_BYTES;
+        // Loop costs of attempts that are not kept are forgotten, so the kept code's indices are dense.
+        int costMark = cls.costMark();
+        if (fitsJvm) {
+            FunctionEmitter e = emitWithLazyLocals(cls, definedIndex, osrLoop, method, () -> null);
+            if (!SPLIT || BytecodeSize.underHugeLimit((MethodNode) e.mv)) {
+                return e.emitted((MethodNode) e.mv, List.of());
+            }
+        } else if (!SPLIT) {
+            throw new Unsupported("function body over 64 KiB");
+        } else if (body.codeEnd() - body.codeStart() > MAX_SPLIT_BODY_BYTES) {
+            throw new Unsupported("function body over 2 MiB");
+        }
+        ConstructMap constructs = new ConstructMap(cls.plan.module, body.codeStart(), body.codeEnd(), osrLoop);
+        int results = cls.plan.module.functionType(definedIndex + cls.plan.module.importedFunctionCount())
+                .results().size();
+        for (int budget = Outliner.INITIAL_BUDGET; budget >= Outliner.SMALLEST_BUDGET; budget /= 2) {
+            int b = budget;
+            FunctionEmitter e;
+            cls.resetCosts(costMark);
+            try {
+                e = emitWithLazyLocals(cls, definedIndex, osrLoop, method,
+                        () -> new Outliner(name, b, constructs, results));
+            } catch (StackOverflowError tooDeep) {
+                // Each nested region is a level of recursion here: a hostile body of many megabytes of
+                // straight-line code nests thousands. Its state is local to this attempt.
+                break;
+            }
+            if (e.outliner.fits((MethodNode) e.mv)) {
+                return e.emitted((MethodNode) e.mv, e.outliner.regions());
+            }
+        }
+        if (fitsJvm) {
+            cls.resetCosts(costMark);
+            FunctionEmitter e = emitWithLazyLocals(cls, definedIndex, osrLoop, method, () -> null);
+            return e.emitted((MethodNode) e.mv, List.of());
+        }
+        throw new Unsupported("function cannot be split into methods under "
+                + BytecodeSize.HUGE_METHOD_LIMIT + " bytes");
+    }
+
+    private Emitted emitted(MethodNode node, List<MethodNode> regions) {
+        if (osrLoop >= 0 && (!osrTargetPlaced || calls.tailCallsOthers)) {
+            throw new Unsupported("loop at " + osrLoop + " cannot be entered");
+        }
+        return new Emitted(node, regions, calls.tailCallsOthers);
     }
 
     /**
      * Emits the function with lazy float locals: a pass that finds lazy locals set to an exact value emits
      * the function again with them exact (most functions need one pass). A demoted local can make locals set
      * from it exact in turn, so a hostile chain of locals could take a pass per local: the last pass allowed
-     * has no lazy locals at all.
+     * has no lazy locals at all. Each pass gets a fresh method and outliner (null: one method).
      */
     private static FunctionEmitter emitWithLazyLocals(ClassContext cls, int definedIndex, int osrLoop,
-            Supplier<MethodNode> method) {
+            Supplier<MethodNode> method, Supplier<Outliner> outliner) {
         BitSet exact = new BitSet();
         for (int pass = 1;; pass++) {
             if (pass == MAX_LAZY_PASSES) {
                 exact.set(0, MAX_LOCAL_SLOTS + 1);
             }
             int costMark = cls.costMark();
-            FunctionEmitter e = new FunctionEmitter(cls, definedIndex, method.get(), osrLoop, exact);
+            FunctionEmitter e = new FunctionEmitter(cls, definedIndex, method.get(), osrLoop, exact, outliner.get());
             e.run();
             if (e.demoted.isEmpty()) {
                 return e;
@@ -220,17 +386,12 @@ public final class FunctionEmitter {
      * guest frame: the interpreter's activation continues in it. Throws {@link Unsupported} if the loop has
      * values on the operand stack, or the function tail-calls other functions.
      */
-    public static MethodNode emitOsr(ClassContext cls, int definedIndex, int loopOffset) {
+    public static Emitted emitOsr(ClassContext cls, int definedIndex, int loopOffset) {
         if (cls.plan.isTailCalling(definedIndex)) {
             throw new Unsupported("tail calls to other functions");
         }
-        FunctionEmitter e = emitWithLazyLocals(cls, definedIndex, loopOffset,
-                () -> new MethodNode(ASM9, ACC_PUBLIC | ACC_STATIC, "o" + definedIndex + "_" + loopOffset,
-                        "(" + Names.CTX_D + "I)V", null, null));
-        if (!e.osrTargetPlaced || e.calls.tailCallsOthers) {
-            throw new Unsupported("loop at " + loopOffset + " cannot be entered");
-        }
-        return (MethodNode) e.mv;
+        return emitSized(cls, definedIndex, "o" + definedIndex + "_" + loopOffset, "(" + Names.CTX_D + "I)V",
+                loopOffset);
     }
 
     // ---- type stack ----
@@ -333,11 +494,15 @@ public final class FunctionEmitter {
     }
 
     void reloadMemories() {
+        reloadMemories(mv);
+    }
+
+    void reloadMemories(MethodVisitor v) {
         for (int i = 0; i < memSlots.length; i++) {
             if (memSlots[i] >= 0) {
-                cls.memory(mv, i);
-                mv.visitMethodInsn(INVOKEVIRTUAL, Names.MEM, "buffer", "()[B", false);
-                mv.visitVarInsn(ASTORE, memSlots[i]);
+                cls.memory(v, i);
+                v.visitMethodInsn(INVOKEVIRTUAL, Names.MEM, "buffer", "()[B", false);
+                v.visitVarInsn(ASTORE, memSlots[i]);
             }
         }
     }
@@ -348,8 +513,21 @@ public final class FunctionEmitter {
         mv.visitCode();
         int entryCost = prologue();
         Ctrl fn = new Ctrl(FUNC, 0, new char[0], resultKinds, true);
+        fn.endOffset = end;
         frames.add(fn);
-        while (!frames.isEmpty() && in.pos() < end) {
+        instructions();
+        cls.setCost(entryCost, fn.cost);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** Emits instructions until the function ends, or this region does. */
+    private void instructions() {
+        while (!frames.isEmpty() && in.pos() < end && !(region != null && region.isDone(this))) {
+            if (outliner != null && live && pendingJump == 0 && outliner.startsRun(this)) {
+                outliner.outlineRun(this);
+                continue;
+            }
             int op = in.u8();
             if (live) {
                 costFrame().cost++;
@@ -360,9 +538,125 @@ public final class FunctionEmitter {
                 Immediates.skip(in, op);
             }
         }
-        cls.setCost(entryCost, fn.cost);
+    }
+
+    /**
+     * Emits the region: from the construct {@code op} at {@code offset} with block type {@code bt} to its
+     * {@code end} if {@code op} is not 0, else (a run of straight-line code) until the end of the enclosing
+     * construct or the OSR loop. Its inputs are on the type stack already.
+     */
+    void runRegion(int op, int offset, char[][] bt) {
+        mv.visitCode();
+        if (op != 0) {
+            openFrame(op, offset, bt);
+        }
+        instructions();
+        if (pendingJump != 0) {
+            materialize();
+        }
+        region.liveAtStop = live;
+        if (live) {
+            region.valueSlots = Math.max(region.valueSlots, height);
+            region.stopKinds = Arrays.copyOf(types, height);
+            for (int i = height - 1; i >= 0; i--) {
+                char k = pop();
+                fpAddress(mv, i);
+                rt("put" + Kinds.exact(k), "(" + Names.desc(k) + Names.CTX_D + "I)V");
+            }
+            mv.visitInsn(ICONST_0);
+        }
+        region.emitCommonExit(this);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
+        region.node.instructions.insert(regionPrologue());
+    }
+
+    /** Pushes {@code ctx, root + i}: the slots of tail-call arguments and of values carried out of regions. */
+    void rootAddress(int i) {
+        loadCtx();
+        mv.visitVarInsn(ILOAD, rootSlot);
+        if (i != 0) {
+            Ints.push(mv, i);
+            mv.visitInsn(IADD);
+        }
+    }
+
+    /** Pushes {@code ctx, fp + i}: the address of slot {@code i} of a region's frame. */
+    void fpAddress(MethodVisitor v, int i) {
+        v.visitVarInsn(ALOAD, ctxSlot);
+        v.visitVarInsn(ILOAD, Region.FP_SLOT);
+        if (i != 0) {
+            Ints.push(v, i);
+            v.visitInsn(IADD);
+        }
+    }
+
+    /** Reads the region's inputs (onto the stack) and the locals it uses; emitted last, inserted first. */
+    private org.objectweb.asm.tree.InsnList regionPrologue() {
+        MethodNode p = new MethodNode();
+        p.visitVarInsn(ILOAD, Region.FP_SLOT);
+        Ints.push(p, region.valueSlots + region.used.size());
+        p.visitInsn(IADD);
+        p.visitVarInsn(ISTORE, spSlot);
+        for (int i = 0; i < region.inputs.length; i++) {
+            char k = region.inputs[i];
+            fpAddress(p, i);
+            p.visitMethodInsn(INVOKESTATIC, Names.RT, "get" + Kinds.exact(k), "(" + Names.CTX_D + "I)" + Names.desc(k), false);
+        }
+        for (int j = 0; j < region.used.size(); j++) {
+            int local = region.used.get(j);
+            char k = localKinds[local];
+            fpAddress(p, region.valueSlots + j);
+            p.visitMethodInsn(INVOKESTATIC, Names.RT, "get" + Kinds.exact(k), "(" + Names.CTX_D + "I)" + Names.desc(k), false);
+            p.visitVarInsn(storeOp(k), localSlots[local]);
+        }
+        p.visitVarInsn(ALOAD, ctxSlot);
+        cls.instance(p);
+        p.visitMethodInsn(INVOKEVIRTUAL, Names.CTX, "metered", "(" + Names.INST_D + ")Z", false);
+        p.visitVarInsn(ISTORE, meteredSlot);
+        p.visitInsn(ACONST_NULL);
+        p.visitVarInsn(ASTORE, fnSlot);
+        reloadMemories(p);
+        return p.instructions;
+    }
+
+    /**
+     * Leaves a region for the enclosing method's frame {@code f}: its carried values go to the exit slots
+     * at {@code root}, the rest of the stack is dropped, and the common exit stores the written locals.
+     */
+    private void exit(Ctrl f) {
+        char[] carried = f.carried();
+        for (int i = carried.length - 1; i >= 0; i--) {
+            char k = peek(carried.length - 1 - i);
+            rootAddress(i);
+            rt("put" + Kinds.exact(k), "(" + Names.desc(k) + Names.CTX_D + "I)V");
+        }
+        for (int i = carried.length; i < height; i++) {
+            popValue(peek(i));
+        }
+        Ints.push(mv, f.exitCode);
+        mv.visitJumpInsn(GOTO, region.commonExit);
+        region.exits.add(f.exitCode);
+    }
+
+    /**
+     * Ends the method after a tail call to another function was left pending ({@code JitRuntime.setTailCall})
+     * and the guest frame left: the entry method returns to its adapter's trampoline, a region tells its
+     * caller to do so.
+     */
+    void tailReturn() {
+        calls.tailCallsOthers = true;
+        if (region != null) {
+            region.tailExit = true;
+            mv.visitInsn(ICONST_M1);
+            mv.visitInsn(IRETURN);
+        } else if (resultKinds.length == 1) {
+            char k = resultKinds[0];
+            mv.visitInsn(Kinds.zero(k));
+            mv.visitInsn(Kinds.ret(k));
+        } else {
+            mv.visitInsn(RETURN);
+        }
     }
 
     private static boolean isStructural(int op) {
@@ -373,10 +667,10 @@ public final class FunctionEmitter {
     private Ctrl costFrame() {
         for (int i = frames.size() - 1; i > 0; i--) {
             if (frames.get(i).kind == LOOP) {
-                return frames.get(i);
+                return frames.get(i).costTarget();
             }
         }
-        return frames.get(0);
+        return frames.get(0).costTarget();
     }
 
     private int prologue() {
@@ -595,15 +889,30 @@ public final class FunctionEmitter {
     private void open(int op) {
         int offset = in.pos() - 1;
         char[][] bt = blockType();
-        int kind = op == Opcodes.LOOP ? LOOP : op == Opcodes.IF ? IF : BLOCK;
         if (!live) {
+            int kind = op == Opcodes.LOOP ? LOOP : op == Opcodes.IF ? IF : BLOCK;
             frames.add(new Ctrl(kind, height, bt[0], bt[1], false));
             return;
         }
+        if (outliner != null && outliner.outlines(this, offset)) {
+            if (pendingJump != 0) {
+                materialize();
+            }
+            outliner.outlineConstruct(this, op, offset, bt);
+            return;
+        }
+        openFrame(op, offset, bt);
+    }
+
+    private void openFrame(int op, int offset, char[][] bt) {
+        int kind = op == Opcodes.LOOP ? LOOP : op == Opcodes.IF ? IF : BLOCK;
         if (kind == IF) {
             pop();
         }
         Ctrl f = new Ctrl(kind, height - bt[0].length, bt[0], bt[1], true);
+        if (outliner != null) {
+            f.endOffset = outliner.endOf(offset);
+        }
         if (kind == LOOP) {
             if (offset == osrLoop && height == 0 && bt[0].length == 0) {
                 f.label = osrTarget;
@@ -668,8 +977,12 @@ public final class FunctionEmitter {
     }
 
     /** Emits a jump to label {@code depth} with its values on top; leaves the type stack unchanged. */
-    private void branch(int depth) {
+    void branch(int depth) {
         Ctrl f = frames.get(frames.size() - 1 - depth);
+        if (f.exitCode > 0) {
+            exit(f);
+            return;
+        }
         if (f.kind == FUNC) {
             emitReturn();
             return;
@@ -694,7 +1007,7 @@ public final class FunctionEmitter {
 
     private boolean needsShuffle(int depth) {
         Ctrl f = frames.get(frames.size() - 1 - depth);
-        return f.kind == FUNC || height - f.carried().length - f.base > 0;
+        return f.kind == FUNC || f.exitCode > 0 || height - f.carried().length - f.base > 0;
     }
 
     private void brIf(int depth) {
@@ -737,6 +1050,10 @@ public final class FunctionEmitter {
     }
 
     void emitReturn() {
+        if (region != null) {
+            exit(frames.get(0));
+            return;
+        }
         char[] results = resultKinds;
         if (osrLoop < 0) {
             loadCtx();
@@ -783,17 +1100,19 @@ public final class FunctionEmitter {
         int index = in.u32();
         switch (op) {
             case Opcodes.LOCAL_GET -> {
-                mv.visitVarInsn(loadOp(localKinds[index]), localSlots[index]);
+                mv.visitVarInsn(loadOp(localKinds[index]), localSlot(index));
                 push(lazy[index] ? Kinds.unsettledOf(localKinds[index]) : localKinds[index]);
             }
             case Opcodes.LOCAL_SET -> {
                 beforeLocalSet(index);
-                mv.visitVarInsn(storeOp(pop()), localSlots[index]);
+                mv.visitVarInsn(storeOp(pop()), localSlot(index));
+                markWritten(index);
             }
             case Opcodes.LOCAL_TEE -> {
                 beforeLocalSet(index);
                 mv.visitInsn(Kinds.wide(peek(0)) ? DUP2 : DUP);
-                mv.visitVarInsn(storeOp(peek(0)), localSlots[index]);
+                mv.visitVarInsn(storeOp(peek(0)), localSlot(index));
+                markWritten(index);
             }
             case Opcodes.GLOBAL_GET -> globalGet(index);
             case Opcodes.GLOBAL_SET -> {

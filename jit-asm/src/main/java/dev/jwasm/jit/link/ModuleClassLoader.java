@@ -21,6 +21,18 @@ public final class ModuleClassLoader extends ClassLoader {
         return data;
     }
 
+    /** Serves the bytes of generated classes as {@code .class} resources, for tools and tests that inspect them. */
+    @Override
+    public java.io.InputStream getResourceAsStream(String name) {
+        if (name.endsWith(".class")) {
+            byte[] bytes = classes.get(name.substring(0, name.length() - 6).replace('/', '.'));
+            if (bytes != null) {
+                return new java.io.ByteArrayInputStream(bytes);
+            }
+        }
+        return super.getResourceAsStream(name);
+    }
+
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
         byte[] bytes = classes.get(name);
