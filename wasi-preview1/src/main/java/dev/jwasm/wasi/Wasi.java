@@ -96,8 +96,11 @@ public final class Wasi implements AutoCloseable {
                 long rights = p.readOnly() ? Rights.DIR_READ_ONLY : Rights.DIR_ALL;
                 long inheriting = p.readOnly() ? Rights.DIR_READ_ONLY | Rights.FILE_READ_ONLY
                         : Rights.DIR_ALL | Rights.FILE_ALL;
-                LOG.debug("fd {}: preopen {} as {} ({})", next, p.hostRoot().toUri(), p.guestPath(),
-                        p.readOnly() ? "read-only" : "read-write");
+                if (LOG.isDebugEnabled()) {
+                    // toUri() is worth a few class loads; only pay them when the message is logged.
+                    LOG.debug("fd {}: preopen {} as {} ({})", next, p.hostRoot().toUri(), p.guestPath(),
+                            p.readOnly() ? "read-only" : "read-write");
+                }
                 fds.put(next++, new DirectoryDescriptor(p, List.of(), true, rights, inheriting, 0));
             }
             for (WasiConfig.Listener l : config.listeners()) {

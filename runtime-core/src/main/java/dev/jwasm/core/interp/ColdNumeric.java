@@ -5,8 +5,8 @@ import dev.jwasm.core.numeric.F64Ops;
 import dev.jwasm.core.numeric.I64Ops;
 
 /**
- * The numeric instructions that compiled C code rarely runs in hot loops (f32 arithmetic and comparisons,
- * bit counts, i64 division, rounding, min/max). They live outside {@link Interpreter}'s dispatch loop so
+ * The numeric instructions that compiled C code rarely runs in hot loops (i64 and float comparisons, f32
+ * arithmetic, bit counts, i64 division, rounding, min/max). They live outside {@link Interpreter}'s dispatch loop so
  * that loop stays small: HotSpot compiles a smaller loop sooner and better.
  */
 final class ColdNumeric {
@@ -16,6 +16,23 @@ final class ColdNumeric {
     /** Executes stack-only opcode {@code op} on {@code s} with top {@code sp}; returns the new top. */
     static int apply(int op, long[] s, int sp) {
         switch (op) {
+            case 0x50: s[sp - 1] = Cmp.eqz(s[sp - 1]); break;
+            case 0x51: sp--; s[sp - 1] = Cmp.eq(s[sp - 1], s[sp]); break;
+            case 0x52: sp--; s[sp - 1] = Cmp.ne(s[sp - 1], s[sp]); break;
+            case 0x53: sp--; s[sp - 1] = Cmp.ltS(s[sp - 1], s[sp]); break;
+            case 0x54: sp--; s[sp - 1] = Cmp.ltU(s[sp - 1], s[sp]); break;
+            case 0x55: sp--; s[sp - 1] = Cmp.ltS(s[sp], s[sp - 1]); break;
+            case 0x56: sp--; s[sp - 1] = Cmp.ltU(s[sp], s[sp - 1]); break;
+            case 0x57: sp--; s[sp - 1] = (Cmp.ltS(s[sp], s[sp - 1]) ^ 1); break;
+            case 0x58: sp--; s[sp - 1] = (Cmp.ltU(s[sp], s[sp - 1]) ^ 1); break;
+            case 0x59: sp--; s[sp - 1] = (Cmp.ltS(s[sp - 1], s[sp]) ^ 1); break;
+            case 0x5A: sp--; s[sp - 1] = (Cmp.ltU(s[sp - 1], s[sp]) ^ 1); break;
+            case 0x61: sp--; s[sp - 1] = F64Ops.eq(s[sp - 1], s[sp]); break;
+            case 0x62: sp--; s[sp - 1] = F64Ops.ne(s[sp - 1], s[sp]); break;
+            case 0x63: sp--; s[sp - 1] = F64Ops.lt(s[sp - 1], s[sp]); break;
+            case 0x64: sp--; s[sp - 1] = F64Ops.gt(s[sp - 1], s[sp]); break;
+            case 0x65: sp--; s[sp - 1] = F64Ops.le(s[sp - 1], s[sp]); break;
+            case 0x66: sp--; s[sp - 1] = F64Ops.ge(s[sp - 1], s[sp]); break;
             case 0x5B: sp--; s[sp - 1] = F32Ops.eq(s[sp - 1], s[sp]); break;
             case 0x5C: sp--; s[sp - 1] = F32Ops.ne(s[sp - 1], s[sp]); break;
             case 0x5D: sp--; s[sp - 1] = F32Ops.lt(s[sp - 1], s[sp]); break;

@@ -1,17 +1,18 @@
 package dev.jwasm.core.interp;
 
 import dev.jwasm.api.TrapKind;
+import dev.jwasm.core.numeric.F32Ops;
 import dev.jwasm.core.numeric.F64Ops;
 import dev.jwasm.core.numeric.I32Ops;
 import dev.jwasm.core.numeric.I64Ops;
 import dev.jwasm.core.runtime.ExecContext;
 import dev.jwasm.core.runtime.FunctionCode;
 import dev.jwasm.core.runtime.FunctionInstance;
-import dev.jwasm.core.runtime.GlobalInstance;
 import dev.jwasm.core.runtime.InstanceImpl;
 import dev.jwasm.core.runtime.MemoryInstance;
 import dev.jwasm.core.runtime.TierUp;
 import dev.jwasm.core.runtime.WasmFunction;
+import java.lang.invoke.MethodHandles;
 
 /**
  * Tier 0: executes lowered code ({@link Op}) with a switch loop over a shared {@code long[]}/{@code Object[]}
@@ -21,6 +22,21 @@ import dev.jwasm.core.runtime.WasmFunction;
  */
 public final class Interpreter {
     private static final FunctionCode LAZY = Interpreter::lowerAndRun;
+
+    static {
+        // Initialise every class the dispatch loop calls before C2 first compiles it: a call into a class that
+        // is not loaded yet compiles to an uncommon trap, so a program's first use of, say, an i64 division
+        // would throw the compiled loop away and force a recompile.
+        MethodHandles.Lookup lookup = MethodHandles.lookup();
+        for (Class<?> c : new Class<?>[] {Cmp.class, ColdNumeric.class, ConversionDispatch.class, Support.class,
+                I32Ops.class, I64Ops.class, F32Ops.class, F64Ops.class, MemoryInstance.class, TierUp.class}) {
+            try {
+                lookup.ensureInitialized(c);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
 
     private Interpreter() {
     }
@@ -93,9 +109,25 @@ public final class Interpreter {
         }
     }
 
-    private static int loopOffset(InterpretedCode ic, int loopPc) {
-        int i = java.util.Arrays.binarySearch(ic.loopPcs, loopPc);
-        return i >= 0 ? ic.loopOffsets[i] : -1;
+    /**
+     * The rare work of a loop header (every 256th back-edge, the tier-up threshold, or any back-edge when
+     * metered): tier-up, on-stack replacement, fuel. {@code at} is the LOOP op's first immediate. Returns
+     * true when compiled code ran the rest of the function (on-stack replacement).
+     */
+    private static boolean loopHeader(ExecContext ctx, WasmFunction fn, int count, int[] code, int at, int fp,
+            boolean metered) {
+        if (count == TierUp.LOOP_THRESHOLD) {
+            TierUp.hot(fn);
+        }
+        // On-stack replacement once compiled code exists, at an empty operand stack (osrOffset >= 0).
+        if ((count & 0xFF) == 0 && !(fn.entry instanceof InterpretedCode)
+                && TierUp.enterLoop(ctx, fn, code[at + 1], fp)) {
+            return true;
+        }
+        if (metered) {
+            ctx.meter(fn.instance, code[at]);
+        }
+        return false;
     }
 
     private static long ea(long addr, int offset) {
@@ -105,11 +137,10 @@ public final class Interpreter {
     /** The dispatch loop. Returns null on return, or the callee of a tail call (arguments moved to fp). */
     private static FunctionInstance run(ExecContext ctx, WasmFunction fn, InterpretedCode ic, int fp,
             boolean metered) {
+        // Few locals live across the loop: each one costs C2 register-allocation time on this large method,
+        // and the instance's other parts are one load away in the cases that use them.
         final int[] code = ic.code;
-        final InstanceImpl inst = fn.instance;
-        final MemoryInstance mem = inst.memory0;
-        final GlobalInstance[] globals = inst.globals;
-        final FunctionInstance[] funcs = inst.functions;
+        final MemoryInstance mem = fn.instance.memory0;
         long[] s = ctx.stack;
         Object[] r = ctx.refs;
         int sp = fp + ic.numLocals;
@@ -118,27 +149,22 @@ public final class Interpreter {
             int op = code[pc++];
             switch (op) {
                 case Op.UNREACHABLE: throw Support.trap(TrapKind.UNREACHABLE);
-                case Op.LOOP:
-                    if (++fn.backEdgeCount == TierUp.LOOP_THRESHOLD) {
-                        TierUp.hot(fn);
-                    }
-                    // On-stack replacement once compiled code exists, at an empty operand stack.
-                    if ((fn.backEdgeCount & 0xFF) == 0 && fn.entry != ic && sp == fp + ic.numLocals
-                            && TierUp.enterLoop(ctx, fn, loopOffset(ic, pc - 1), fp)) {
+                case Op.LOOP: {
+                    int count = ++fn.backEdgeCount;
+                    if (((count & 0xFF) == 0 | count == TierUp.LOOP_THRESHOLD | metered)
+                            && loopHeader(ctx, fn, count, code, pc, fp, metered)) {
                         return null;
                     }
-                    if (metered) {
-                        ctx.meter(inst, code[pc]);
-                    }
-                    pc++;
+                    pc += 2;
                     break;
-                case Op.IF: pc = (int) s[--sp] == 0 ? code[pc] : pc + 1; break;
+                }
+                case Op.IF: pc = Cmp.select(Cmp.nez((int) s[--sp]), pc + 1, code[pc]); break;
                 case Op.GOTO: pc = code[pc]; break;
                 case Op.BR:
                     sp = Support.branch(s, r, sp, code[pc + 1], code[pc + 2]);
                     pc = code[pc];
                     break;
-                case Op.BR_IF_SIMPLE: pc = (int) s[--sp] != 0 ? code[pc] : pc + 1; break;
+                case Op.BR_IF_SIMPLE: pc = Cmp.select(Cmp.nez((int) s[--sp]), code[pc], pc + 1); break;
                 case Op.BR_IF:
                     if ((int) s[--sp] != 0) {
                         sp = Support.branch(s, r, sp, code[pc + 1], code[pc + 2]);
@@ -150,7 +176,7 @@ public final class Interpreter {
                 case Op.BR_TABLE: {
                     int n = code[pc];
                     int i = (int) s[--sp];
-                    int e = pc + 1 + 3 * (Integer.compareUnsigned(i, n) < 0 ? i : n);
+                    int e = pc + 1 + 3 * Cmp.select(Cmp.ltU(i, n), i, n);
                     sp = Support.branch(s, r, sp, code[e + 1], code[e + 2]);
                     pc = code[e];
                     break;
@@ -176,19 +202,19 @@ public final class Interpreter {
                     Support.toFrameBase(s, r, sp, fp, fn.resultCount);
                     return null;
                 case Op.CALL: {
-                    FunctionInstance f = funcs[code[pc++]];
+                    FunctionInstance f = fn.instance.functions[code[pc++]];
                     int nfp = sp - f.paramCount;
-                    f.invokeFromWasm(ctx, nfp, inst);
+                    f.invokeFromWasm(ctx, nfp, fn.instance);
                     sp = nfp + f.resultCount;
                     s = ctx.stack;
                     r = ctx.refs;
                     break;
                 }
                 case Op.CALL_INDIRECT: {
-                    FunctionInstance f = Support.indirect(inst, code[pc], code[pc + 1], code[pc + 2], s[--sp]);
+                    FunctionInstance f = Support.indirect(fn.instance, code[pc], code[pc + 1], code[pc + 2], s[--sp]);
                     pc += 3;
                     int nfp = sp - f.paramCount;
-                    f.invokeFromWasm(ctx, nfp, inst);
+                    f.invokeFromWasm(ctx, nfp, fn.instance);
                     sp = nfp + f.resultCount;
                     s = ctx.stack;
                     r = ctx.refs;
@@ -197,19 +223,19 @@ public final class Interpreter {
                 case Op.CALL_REF: {
                     FunctionInstance f = Support.ref(r[--sp]);
                     int nfp = sp - f.paramCount;
-                    f.invokeFromWasm(ctx, nfp, inst);
+                    f.invokeFromWasm(ctx, nfp, fn.instance);
                     sp = nfp + f.resultCount;
                     s = ctx.stack;
                     r = ctx.refs;
                     break;
                 }
                 case Op.RETURN_CALL: {
-                    FunctionInstance f = funcs[code[pc]];
+                    FunctionInstance f = fn.instance.functions[code[pc]];
                     Support.toFrameBase(s, r, sp, fp, f.paramCount);
                     return f;
                 }
                 case Op.RETURN_CALL_INDIRECT: {
-                    FunctionInstance f = Support.indirect(inst, code[pc], code[pc + 1], code[pc + 2], s[--sp]);
+                    FunctionInstance f = Support.indirect(fn.instance, code[pc], code[pc + 1], code[pc + 2], s[--sp]);
                     Support.toFrameBase(s, r, sp, fp, f.paramCount);
                     return f;
                 }
@@ -219,12 +245,12 @@ public final class Interpreter {
                     return f;
                 }
                 case Op.DROP: sp--; break;
-                case Op.SELECT:
+                case Op.SELECT: {
                     sp -= 2;
-                    if ((int) s[sp + 1] == 0) {
-                        s[sp - 1] = s[sp];
-                    }
+                    long pickSecond = -(long) Cmp.eqz((int) s[sp + 1]);
+                    s[sp - 1] ^= (s[sp - 1] ^ s[sp]) & pickSecond;
                     break;
+                }
                 case Op.SELECT_REF:
                     sp -= 2;
                     if ((int) s[sp + 1] == 0) {
@@ -238,14 +264,14 @@ public final class Interpreter {
                 case Op.LOCAL_GET_REF: r[sp++] = r[fp + code[pc++]]; break;
                 case Op.LOCAL_SET_REF: r[fp + code[pc++]] = r[--sp]; break;
                 case Op.LOCAL_TEE_REF: r[fp + code[pc++]] = r[sp - 1]; break;
-                case Op.GLOBAL_GET: s[sp++] = globals[code[pc++]].bits; break;
-                case Op.GLOBAL_SET: globals[code[pc++]].bits = s[--sp]; break;
-                case Op.GLOBAL_GET_REF: r[sp++] = globals[code[pc++]].ref; break;
-                case Op.GLOBAL_SET_REF: Support.globalSetRef(globals[code[pc++]], r[--sp]); break;
-                case Op.TABLE_GET: r[sp - 1] = Support.tableGet(inst, code[pc++], s[sp - 1]); break;
+                case Op.GLOBAL_GET: s[sp++] = fn.instance.globals[code[pc++]].bits; break;
+                case Op.GLOBAL_SET: fn.instance.globals[code[pc++]].bits = s[--sp]; break;
+                case Op.GLOBAL_GET_REF: r[sp++] = fn.instance.globals[code[pc++]].ref; break;
+                case Op.GLOBAL_SET_REF: Support.globalSetRef(fn.instance.globals[code[pc++]], r[--sp]); break;
+                case Op.TABLE_GET: r[sp - 1] = Support.tableGet(fn.instance, code[pc++], s[sp - 1]); break;
                 case Op.TABLE_SET:
                     sp -= 2;
-                    Support.tableSet(inst, code[pc++], s[sp], r[sp + 1]);
+                    Support.tableSet(fn.instance, code[pc++], s[sp], r[sp + 1]);
                     break;
                 case Op.I32_LOAD_LC:
                     s[sp++] = (int) s[fp + code[pc]] + code[pc + 1];
@@ -277,45 +303,26 @@ public final class Interpreter {
                 case 0x3A: case 0x3C: sp -= 2; mem.storeI8(ea(s[sp], code[pc++]), s[sp + 1]); break;
                 case 0x3B: case 0x3D: sp -= 2; mem.storeI16(ea(s[sp], code[pc++]), s[sp + 1]); break;
                 case Op.MEM_GENERIC:
-                    sp = Support.memGeneric(inst, s, sp, code[pc], code[pc + 1],
+                    sp = Support.memGeneric(fn.instance, s, sp, code[pc], code[pc + 1],
                             (code[pc + 2] & 0xFFFF_FFFFL) | (long) code[pc + 3] << 32);
                     pc += 4;
                     break;
-                case Op.MEMORY_SIZE: s[sp++] = Support.memorySize(inst, code[pc++]); break;
-                case Op.MEMORY_GROW: s[sp - 1] = Support.memoryGrow(inst, code[pc++], s[sp - 1]); break;
+                case Op.MEMORY_SIZE: s[sp++] = Support.memorySize(fn.instance, code[pc++]); break;
+                case Op.MEMORY_GROW: s[sp - 1] = Support.memoryGrow(fn.instance, code[pc++], s[sp - 1]); break;
                 case Op.I32_CONST: s[sp++] = code[pc++]; break;
                 case Op.I64_CONST: s[sp++] = (code[pc] & 0xFFFF_FFFFL) | (long) code[pc + 1] << 32; pc += 2; break;
                 // i32 comparisons
-                case 0x45: s[sp - 1] = (int) s[sp - 1] == 0 ? 1 : 0; break;
-                case 0x46: sp--; s[sp - 1] = (int) s[sp - 1] == (int) s[sp] ? 1 : 0; break;
-                case 0x47: sp--; s[sp - 1] = (int) s[sp - 1] != (int) s[sp] ? 1 : 0; break;
-                case 0x48: sp--; s[sp - 1] = (int) s[sp - 1] < (int) s[sp] ? 1 : 0; break;
-                case 0x49: sp--; s[sp - 1] = I32Ops.ltU((int) s[sp - 1], (int) s[sp]); break;
-                case 0x4A: sp--; s[sp - 1] = (int) s[sp - 1] > (int) s[sp] ? 1 : 0; break;
-                case 0x4B: sp--; s[sp - 1] = I32Ops.gtU((int) s[sp - 1], (int) s[sp]); break;
-                case 0x4C: sp--; s[sp - 1] = (int) s[sp - 1] <= (int) s[sp] ? 1 : 0; break;
-                case 0x4D: sp--; s[sp - 1] = I32Ops.leU((int) s[sp - 1], (int) s[sp]); break;
-                case 0x4E: sp--; s[sp - 1] = (int) s[sp - 1] >= (int) s[sp] ? 1 : 0; break;
-                case 0x4F: sp--; s[sp - 1] = I32Ops.geU((int) s[sp - 1], (int) s[sp]); break;
-                // i64 comparisons
-                case 0x50: s[sp - 1] = s[sp - 1] == 0 ? 1 : 0; break;
-                case 0x51: sp--; s[sp - 1] = s[sp - 1] == s[sp] ? 1 : 0; break;
-                case 0x52: sp--; s[sp - 1] = s[sp - 1] != s[sp] ? 1 : 0; break;
-                case 0x53: sp--; s[sp - 1] = s[sp - 1] < s[sp] ? 1 : 0; break;
-                case 0x54: sp--; s[sp - 1] = I64Ops.ltU(s[sp - 1], s[sp]); break;
-                case 0x55: sp--; s[sp - 1] = s[sp - 1] > s[sp] ? 1 : 0; break;
-                case 0x56: sp--; s[sp - 1] = I64Ops.gtU(s[sp - 1], s[sp]); break;
-                case 0x57: sp--; s[sp - 1] = s[sp - 1] <= s[sp] ? 1 : 0; break;
-                case 0x58: sp--; s[sp - 1] = I64Ops.leU(s[sp - 1], s[sp]); break;
-                case 0x59: sp--; s[sp - 1] = s[sp - 1] >= s[sp] ? 1 : 0; break;
-                case 0x5A: sp--; s[sp - 1] = I64Ops.geU(s[sp - 1], s[sp]); break;
-                // float comparisons
-                case 0x61: sp--; s[sp - 1] = F64Ops.eq(s[sp - 1], s[sp]); break;
-                case 0x62: sp--; s[sp - 1] = F64Ops.ne(s[sp - 1], s[sp]); break;
-                case 0x63: sp--; s[sp - 1] = F64Ops.lt(s[sp - 1], s[sp]); break;
-                case 0x64: sp--; s[sp - 1] = F64Ops.gt(s[sp - 1], s[sp]); break;
-                case 0x65: sp--; s[sp - 1] = F64Ops.le(s[sp - 1], s[sp]); break;
-                case 0x66: sp--; s[sp - 1] = F64Ops.ge(s[sp - 1], s[sp]); break;
+                case 0x45: s[sp - 1] = Cmp.eqz((int) s[sp - 1]); break;
+                case 0x46: sp--; s[sp - 1] = Cmp.eq((int) s[sp - 1], (int) s[sp]); break;
+                case 0x47: sp--; s[sp - 1] = Cmp.ne((int) s[sp - 1], (int) s[sp]); break;
+                case 0x48: sp--; s[sp - 1] = Cmp.ltS((int) s[sp - 1], (int) s[sp]); break;
+                case 0x49: sp--; s[sp - 1] = Cmp.ltU((int) s[sp - 1], (int) s[sp]); break;
+                case 0x4A: sp--; s[sp - 1] = Cmp.ltS((int) s[sp], (int) s[sp - 1]); break;
+                case 0x4B: sp--; s[sp - 1] = Cmp.ltU((int) s[sp], (int) s[sp - 1]); break;
+                case 0x4C: sp--; s[sp - 1] = (Cmp.ltS((int) s[sp], (int) s[sp - 1]) ^ 1); break;
+                case 0x4D: sp--; s[sp - 1] = (Cmp.ltU((int) s[sp], (int) s[sp - 1]) ^ 1); break;
+                case 0x4E: sp--; s[sp - 1] = (Cmp.ltS((int) s[sp - 1], (int) s[sp]) ^ 1); break;
+                case 0x4F: sp--; s[sp - 1] = (Cmp.ltU((int) s[sp - 1], (int) s[sp]) ^ 1); break;
                 // i32 arithmetic
                 case Op.I32_ADD_C:
                     s[sp++] = code[pc++];
@@ -430,7 +437,7 @@ public final class Interpreter {
                 // references
                 case Op.REF_NULL: r[sp++] = null; break;
                 case Op.REF_IS_NULL: s[sp - 1] = r[sp - 1] == null ? 1 : 0; break;
-                case Op.REF_FUNC: r[sp++] = funcs[code[pc++]]; break;
+                case Op.REF_FUNC: r[sp++] = fn.instance.functions[code[pc++]]; break;
                 case Op.REF_EQ: sp--; s[sp - 1] = r[sp - 1] == r[sp] ? 1 : 0; break;
                 case Op.REF_AS_NON_NULL:
                     if (r[sp - 1] == null) {
@@ -445,7 +452,7 @@ public final class Interpreter {
                 case Op.MISC_BASE + 8: case Op.MISC_BASE + 9: case Op.MISC_BASE + 10: case Op.MISC_BASE + 11:
                 case Op.MISC_BASE + 12: case Op.MISC_BASE + 13: case Op.MISC_BASE + 14: case Op.MISC_BASE + 15:
                 case Op.MISC_BASE + 16: case Op.MISC_BASE + 17:
-                    sp = Support.misc(inst, op - Op.MISC_BASE, code[pc], code[pc + 1], s, r, sp);
+                    sp = Support.misc(fn.instance, op - Op.MISC_BASE, code[pc], code[pc + 1], s, r, sp);
                     pc += Support.MISC_IMMEDIATES[op - Op.MISC_BASE];
                     break;
                 // superinstructions
@@ -470,28 +477,28 @@ public final class Interpreter {
                     break;
                 case Op.I32_ADD_LC_SET: s[fp + code[pc + 2]] = (int) s[fp + code[pc]] + code[pc + 1]; pc += 3; break;
                 case Op.I32_ADD_LC_TEE: s[sp++] = s[fp + code[pc + 2]] = (int) s[fp + code[pc]] + code[pc + 1]; pc += 3; break;
-                case Op.BR_IF_CMP: pc = (int) s[--sp] == 0 ? code[pc] : pc + 1; break;
-                case Op.BR_IF_CMP + 1: sp -= 2; pc = (int) s[sp] == (int) s[sp + 1] ? code[pc] : pc + 1; break;
-                case Op.BR_IF_CMP + 2: sp -= 2; pc = (int) s[sp] != (int) s[sp + 1] ? code[pc] : pc + 1; break;
-                case Op.BR_IF_CMP + 3: sp -= 2; pc = (int) s[sp] < (int) s[sp + 1] ? code[pc] : pc + 1; break;
-                case Op.BR_IF_CMP + 4: sp -= 2; pc = I32Ops.ltU((int) s[sp], (int) s[sp + 1]) != 0 ? code[pc] : pc + 1; break;
-                case Op.BR_IF_CMP + 5: sp -= 2; pc = (int) s[sp] > (int) s[sp + 1] ? code[pc] : pc + 1; break;
-                case Op.BR_IF_CMP + 6: sp -= 2; pc = I32Ops.gtU((int) s[sp], (int) s[sp + 1]) != 0 ? code[pc] : pc + 1; break;
-                case Op.BR_IF_CMP + 7: sp -= 2; pc = (int) s[sp] <= (int) s[sp + 1] ? code[pc] : pc + 1; break;
-                case Op.BR_IF_CMP + 8: sp -= 2; pc = I32Ops.leU((int) s[sp], (int) s[sp + 1]) != 0 ? code[pc] : pc + 1; break;
-                case Op.BR_IF_CMP + 9: sp -= 2; pc = (int) s[sp] >= (int) s[sp + 1] ? code[pc] : pc + 1; break;
-                case Op.BR_IF_CMP + 10: sp -= 2; pc = I32Ops.geU((int) s[sp], (int) s[sp + 1]) != 0 ? code[pc] : pc + 1; break;
-                case Op.IF_CMP: pc = (int) s[--sp] != 0 ? code[pc] : pc + 1; break;
-                case Op.IF_CMP + 1: sp -= 2; pc = (int) s[sp] != (int) s[sp + 1] ? code[pc] : pc + 1; break;
-                case Op.IF_CMP + 2: sp -= 2; pc = (int) s[sp] == (int) s[sp + 1] ? code[pc] : pc + 1; break;
-                case Op.IF_CMP + 3: sp -= 2; pc = (int) s[sp] >= (int) s[sp + 1] ? code[pc] : pc + 1; break;
-                case Op.IF_CMP + 4: sp -= 2; pc = I32Ops.geU((int) s[sp], (int) s[sp + 1]) != 0 ? code[pc] : pc + 1; break;
-                case Op.IF_CMP + 5: sp -= 2; pc = (int) s[sp] <= (int) s[sp + 1] ? code[pc] : pc + 1; break;
-                case Op.IF_CMP + 6: sp -= 2; pc = I32Ops.leU((int) s[sp], (int) s[sp + 1]) != 0 ? code[pc] : pc + 1; break;
-                case Op.IF_CMP + 7: sp -= 2; pc = (int) s[sp] > (int) s[sp + 1] ? code[pc] : pc + 1; break;
-                case Op.IF_CMP + 8: sp -= 2; pc = I32Ops.gtU((int) s[sp], (int) s[sp + 1]) != 0 ? code[pc] : pc + 1; break;
-                case Op.IF_CMP + 9: sp -= 2; pc = (int) s[sp] < (int) s[sp + 1] ? code[pc] : pc + 1; break;
-                case Op.IF_CMP + 10: sp -= 2; pc = I32Ops.ltU((int) s[sp], (int) s[sp + 1]) != 0 ? code[pc] : pc + 1; break;
+                case Op.BR_IF_CMP: pc = Cmp.select(Cmp.eqz((int) s[--sp]), code[pc], pc + 1); break;
+                case Op.BR_IF_CMP + 1: sp -= 2; pc = Cmp.select(Cmp.eq((int) s[sp], (int) s[sp + 1]), code[pc], pc + 1); break;
+                case Op.BR_IF_CMP + 2: sp -= 2; pc = Cmp.select(Cmp.ne((int) s[sp], (int) s[sp + 1]), code[pc], pc + 1); break;
+                case Op.BR_IF_CMP + 3: sp -= 2; pc = Cmp.select(Cmp.ltS((int) s[sp], (int) s[sp + 1]), code[pc], pc + 1); break;
+                case Op.BR_IF_CMP + 4: sp -= 2; pc = Cmp.select(Cmp.ltU((int) s[sp], (int) s[sp + 1]), code[pc], pc + 1); break;
+                case Op.BR_IF_CMP + 5: sp -= 2; pc = Cmp.select(Cmp.ltS((int) s[sp + 1], (int) s[sp]), code[pc], pc + 1); break;
+                case Op.BR_IF_CMP + 6: sp -= 2; pc = Cmp.select(Cmp.ltU((int) s[sp + 1], (int) s[sp]), code[pc], pc + 1); break;
+                case Op.BR_IF_CMP + 7: sp -= 2; pc = Cmp.select(Cmp.ltS((int) s[sp + 1], (int) s[sp]) ^ 1, code[pc], pc + 1); break;
+                case Op.BR_IF_CMP + 8: sp -= 2; pc = Cmp.select(Cmp.ltU((int) s[sp + 1], (int) s[sp]) ^ 1, code[pc], pc + 1); break;
+                case Op.BR_IF_CMP + 9: sp -= 2; pc = Cmp.select(Cmp.ltS((int) s[sp], (int) s[sp + 1]) ^ 1, code[pc], pc + 1); break;
+                case Op.BR_IF_CMP + 10: sp -= 2; pc = Cmp.select(Cmp.ltU((int) s[sp], (int) s[sp + 1]) ^ 1, code[pc], pc + 1); break;
+                case Op.IF_CMP: pc = Cmp.select(Cmp.eqz((int) s[--sp]), pc + 1, code[pc]); break;
+                case Op.IF_CMP + 1: sp -= 2; pc = Cmp.select(Cmp.eq((int) s[sp], (int) s[sp + 1]), pc + 1, code[pc]); break;
+                case Op.IF_CMP + 2: sp -= 2; pc = Cmp.select(Cmp.ne((int) s[sp], (int) s[sp + 1]), pc + 1, code[pc]); break;
+                case Op.IF_CMP + 3: sp -= 2; pc = Cmp.select(Cmp.ltS((int) s[sp], (int) s[sp + 1]), pc + 1, code[pc]); break;
+                case Op.IF_CMP + 4: sp -= 2; pc = Cmp.select(Cmp.ltU((int) s[sp], (int) s[sp + 1]), pc + 1, code[pc]); break;
+                case Op.IF_CMP + 5: sp -= 2; pc = Cmp.select(Cmp.ltS((int) s[sp + 1], (int) s[sp]), pc + 1, code[pc]); break;
+                case Op.IF_CMP + 6: sp -= 2; pc = Cmp.select(Cmp.ltU((int) s[sp + 1], (int) s[sp]), pc + 1, code[pc]); break;
+                case Op.IF_CMP + 7: sp -= 2; pc = Cmp.select(Cmp.ltS((int) s[sp + 1], (int) s[sp]) ^ 1, pc + 1, code[pc]); break;
+                case Op.IF_CMP + 8: sp -= 2; pc = Cmp.select(Cmp.ltU((int) s[sp + 1], (int) s[sp]) ^ 1, pc + 1, code[pc]); break;
+                case Op.IF_CMP + 9: sp -= 2; pc = Cmp.select(Cmp.ltS((int) s[sp], (int) s[sp + 1]) ^ 1, pc + 1, code[pc]); break;
+                case Op.IF_CMP + 10: sp -= 2; pc = Cmp.select(Cmp.ltU((int) s[sp], (int) s[sp + 1]) ^ 1, pc + 1, code[pc]); break;
                 default:
                     sp = ColdNumeric.apply(op, s, sp);
                     break;

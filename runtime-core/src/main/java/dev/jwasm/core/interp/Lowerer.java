@@ -304,7 +304,10 @@ final class Lowerer {
                 loopPcs.add(len);
                 loopOffsets.add(loopOffset);
             }
+            // The header's wasm offset when the operand stack is empty there (the only place on-stack
+            // replacement may enter), else -1; the stack height at a loop header is static.
             emit(Op.LOOP, 0);
+            emit(height == 0 ? loopOffset : -1);
         } else if (f.isIf) {
             emit(Op.IF);
             f.ifPatch = len;

@@ -13,7 +13,10 @@ final class Op {
     }
 
     static final int UNREACHABLE = 0x00;
-    /** LOOP cost: loop header, counts back-edges and charges fuel. */
+    /**
+     * LOOP cost osrOffset: loop header, counts back-edges and charges fuel; osrOffset is the loop's wasm byte
+     * offset when on-stack replacement may enter here (empty operand stack), else -1.
+     */
     static final int LOOP = 0x03;
     /** IF target: pops i32, jumps to target when zero. */
     static final int IF = 0x04;

@@ -4,6 +4,7 @@ import dev.jwasm.wasi.abi.Errno;
 import dev.jwasm.wasi.abi.WasiErrnoException;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -12,7 +13,15 @@ public final class FdTable {
     /** More open descriptors than this fail with EMFILE, so a guest cannot exhaust host handles. */
     public static final int MAX_OPEN = 4096;
 
-    private final TreeMap<Integer, Descriptor> table = new TreeMap<>(Integer::compareUnsigned);
+    /** Unsigned descriptor order; a class of its own, as a method reference would spin one at start-up. */
+    private static final Comparator<Integer> UNSIGNED = new Comparator<>() {
+        @Override
+        public int compare(Integer a, Integer b) {
+            return Integer.compareUnsigned(a, b);
+        }
+    };
+
+    private final TreeMap<Integer, Descriptor> table = new TreeMap<>(UNSIGNED);
 
     /** The descriptor numbered {@code fd}; EBADF if none. */
     public Descriptor get(int fd) {

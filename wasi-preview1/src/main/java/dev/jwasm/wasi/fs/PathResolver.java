@@ -110,7 +110,9 @@ public final class PathResolver {
     }
 
     private void walk(List<String> components, boolean followFinal) throws IOException {
-        pending.addAll(components);
+        for (String component : components) {
+            pending.addLast(component);
+        }
         while (!pending.isEmpty()) {
             String c = pending.pollFirst();
             if (c.isEmpty() || c.equals(".")) {

@@ -7,21 +7,42 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code args_get}, {@code args_sizes_get}, {@code environ_get}, {@code environ_sizes_get}. */
-public final class ArgsEnvFunctions {
-    private ArgsEnvFunctions() {
+public final class ArgsEnvFunctions implements FunctionRegistry.Group {
+    private static final int ARGS_SIZES_GET = 0;
+    private static final int ARGS_GET = 1;
+    private static final int ENVIRON_SIZES_GET = 2;
+    private static final int ENVIRON_GET = 3;
+
+    /** The arguments and the {@code KEY=value} pairs, each UTF-8 and NUL-terminated as the guest sees them. */
+    private final List<byte[]> args;
+    private final List<byte[]> env;
+
+    private ArgsEnvFunctions(List<byte[]> args, List<byte[]> env) {
+        this.args = args;
+        this.env = env;
     }
 
     public static void register(FunctionRegistry r, WasiContext ctx) {
-        List<byte[]> args = terminated(ctx.config().args());
         List<String> pairs = new ArrayList<>();
         for (Map.Entry<String, String> e : ctx.config().env().entrySet()) {
             pairs.add(e.getKey() + "=" + e.getValue());
         }
-        List<byte[]> env = terminated(pairs);
-        r.add("args_sizes_get", "ii", c -> sizes(c, args));
-        r.add("args_get", "ii", c -> strings(c, args));
-        r.add("environ_sizes_get", "ii", c -> sizes(c, env));
-        r.add("environ_get", "ii", c -> strings(c, env));
+        ArgsEnvFunctions functions = new ArgsEnvFunctions(terminated(ctx.config().args()), terminated(pairs));
+        r.add("args_sizes_get", "ii", functions, ARGS_SIZES_GET);
+        r.add("args_get", "ii", functions, ARGS_GET);
+        r.add("environ_sizes_get", "ii", functions, ENVIRON_SIZES_GET);
+        r.add("environ_get", "ii", functions, ENVIRON_GET);
+    }
+
+    @Override
+    public int call(int id, Call c) {
+        return switch (id) {
+            case ARGS_SIZES_GET -> sizes(c, args);
+            case ARGS_GET -> strings(c, args);
+            case ENVIRON_SIZES_GET -> sizes(c, env);
+            case ENVIRON_GET -> strings(c, env);
+            default -> throw new IllegalArgumentException("no function " + id);
+        };
     }
 
     private static List<byte[]> terminated(List<String> strings) {

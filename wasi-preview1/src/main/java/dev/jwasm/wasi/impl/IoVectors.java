@@ -21,7 +21,36 @@ final class IoVectors {
         int apply(byte[] scratch, int len, long done) throws IOException;
     }
 
+    /**
+     * A transfer at the descriptor's own position (fd_read, fd_write). A plain class rather than a lambda: nearly
+     * every guest calls these, and each lambda costs its first caller a class spun at run time.
+     */
+    private static final class AtPosition implements Transfer {
+        private final Descriptor d;
+        private final boolean write;
+
+        AtPosition(Descriptor d, boolean write) {
+            this.d = d;
+            this.write = write;
+        }
+
+        @Override
+        public int apply(byte[] scratch, int len, long done) throws IOException {
+            return write ? d.write(scratch, 0, len) : d.read(scratch, 0, len);
+        }
+    }
+
     private IoVectors() {
+    }
+
+    /** Reads into the iovecs from {@code d} at its position. */
+    static long read(GuestMemory m, long[][] iovs, Descriptor d) throws IOException {
+        return read(m, iovs, d, new AtPosition(d, false));
+    }
+
+    /** Writes the iovecs to {@code d} at its position. */
+    static long write(GuestMemory m, long[][] iovs, Descriptor d) throws IOException {
+        return write(m, iovs, d, new AtPosition(d, true));
     }
 
     static long read(GuestMemory m, long[][] iovs, Descriptor d, Transfer transfer) throws IOException {

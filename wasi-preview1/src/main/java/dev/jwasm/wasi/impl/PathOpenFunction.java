@@ -28,35 +28,51 @@ import java.util.Set;
  * requested write rights are just not granted (many toolchains ask for every right even to read), so a later
  * write through the descriptor fails with ENOTCAPABLE.
  */
-public final class PathOpenFunction {
+public final class PathOpenFunction implements FunctionRegistry.Group {
+    private static final int PATH_OPEN = 0;
+
+    private final WasiContext ctx;
+
     private static final long WRITE_RIGHTS = Rights.FD_WRITE | Rights.FD_ALLOCATE | Rights.FD_FILESTAT_SET_SIZE;
 
-    private PathOpenFunction() {
+    private PathOpenFunction(WasiContext ctx) {
+        this.ctx = ctx;
     }
 
     public static void register(FunctionRegistry r, WasiContext ctx) {
-        r.add("path_open", "iiiiiIIii", c -> {
-            DirectoryDescriptor dir = ctx.directory(c.i32(0), Rights.PATH_OPEN);
-            int lookup = c.i32(1);
-            String path = c.string(2);
-            int oflags = c.i32(4);
-            long base = c.i64(5);
-            long inheriting = c.i64(6);
-            int fdflags = c.i32(7);
-            long out = c.u32(8);
-            c.memory().check(out, 4);
-            WasiContext.checkFlags(oflags & 0xFFFF_FFFFL, Flags.OFLAGS_ALL);
-            WasiContext.checkFlags(fdflags & 0xFFFF_FFFFL, Flags.FDFLAGS_ALL);
-            Descriptor d = open(dir, path, (lookup & Flags.LOOKUP_SYMLINK_FOLLOW) != 0, oflags, base, inheriting,
-                    fdflags);
-            try {
-                c.memory().writeI32(out, ctx.fds().add(d));
-            } catch (WasiErrnoException e) {
-                d.close();
-                throw e;
-            }
-            return 0;
-        });
+        PathOpenFunction functions = new PathOpenFunction(ctx);
+        r.add("path_open", "iiiiiIIii", functions, PATH_OPEN);
+    }
+
+    @Override
+    public int call(int id, Call c) throws IOException {
+        return switch (id) {
+            case PATH_OPEN -> pathOpen(c);
+            default -> throw new IllegalArgumentException("no function " + id);
+        };
+    }
+
+    private int pathOpen(Call c) throws IOException {
+        DirectoryDescriptor dir = ctx.directory(c.i32(0), Rights.PATH_OPEN);
+        int lookup = c.i32(1);
+        String path = c.string(2);
+        int oflags = c.i32(4);
+        long base = c.i64(5);
+        long inheriting = c.i64(6);
+        int fdflags = c.i32(7);
+        long out = c.u32(8);
+        c.memory().check(out, 4);
+        WasiContext.checkFlags(oflags & 0xFFFF_FFFFL, Flags.OFLAGS_ALL);
+        WasiContext.checkFlags(fdflags & 0xFFFF_FFFFL, Flags.FDFLAGS_ALL);
+        Descriptor d = open(dir, path, (lookup & Flags.LOOKUP_SYMLINK_FOLLOW) != 0, oflags, base, inheriting,
+                fdflags);
+        try {
+            c.memory().writeI32(out, ctx.fds().add(d));
+        } catch (WasiErrnoException e) {
+            d.close();
+            throw e;
+        }
+        return 0;
     }
 
     static Descriptor open(DirectoryDescriptor dir, String path, boolean follow, int oflags, long base,

@@ -24,13 +24,19 @@ import java.util.List;
  * {@link Selector}. A wait with only clock subscriptions goes through {@link dev.jwasm.wasi.WasiClock#sleep}
  * so a fake clock makes it instantaneous.
  */
-public final class PollFunction {
+public final class PollFunction implements FunctionRegistry.Group {
     /** More subscriptions than this are EINVAL: each one costs host memory. */
     static final int MAX_SUBSCRIPTIONS = 1 << 16;
     /** How often stdin is re-checked while also waiting for other things. */
     private static final long STDIN_POLL_NANOS = 10_000_000L;
+    private static final int POLL_ONEOFF = 0;
 
-    private PollFunction() {
+    private final WasiContext ctx;
+    private final SubscriptionLayout layout;
+
+    private PollFunction(WasiContext ctx, SubscriptionLayout layout) {
+        this.ctx = ctx;
+        this.layout = layout;
     }
 
     /** One decoded subscription and, once it fires, its event. */
@@ -52,30 +58,7 @@ public final class PollFunction {
 
     /** Registers poll_oneoff reading subscriptions laid out as {@code layout}. */
     public static void register(FunctionRegistry r, WasiContext ctx, SubscriptionLayout layout) {
-        r.add("poll_oneoff", "iiii", c -> {
-            long in = c.u32(0);
-            long out = c.u32(1);
-            long n = c.u32(2);
-            long outCount = c.u32(3);
-            if (n == 0 || n > MAX_SUBSCRIPTIONS) {
-                return Errno.INVAL;
-            }
-            GuestMemory m = c.memory();
-            m.check(in, n * layout.size());
-            m.check(out, n * Layout.EVENT_SIZE);
-            m.check(outCount, 4);
-            List<Sub> subs = decode(ctx, m, in, (int) n, layout);
-            poll(ctx, subs);
-            int written = 0;
-            for (Sub s : subs) {
-                if (s.fired) {
-                    writeEvent(m, out + (long) written * Layout.EVENT_SIZE, s);
-                    written++;
-                }
-            }
-            m.writeI32(outCount, written);
-            return 0;
-        });
+        r.add("poll_oneoff", "iiii", new PollFunction(ctx, layout), POLL_ONEOFF);
     }
 
     private static List<Sub> decode(WasiContext ctx, GuestMemory m, long in, int n, SubscriptionLayout layout) {
@@ -222,6 +205,39 @@ public final class PollFunction {
                 key.interestOps(key.interestOps() | op);
             }
         }
+    }
+
+    @Override
+    public int call(int id, Call c) throws IOException {
+        return switch (id) {
+            case POLL_ONEOFF -> pollOneoff(c);
+            default -> throw new IllegalArgumentException("no function " + id);
+        };
+    }
+
+    private int pollOneoff(Call c) throws IOException {
+        long in = c.u32(0);
+        long out = c.u32(1);
+        long n = c.u32(2);
+        long outCount = c.u32(3);
+        if (n == 0 || n > MAX_SUBSCRIPTIONS) {
+            return Errno.INVAL;
+        }
+        GuestMemory m = c.memory();
+        m.check(in, n * layout.size());
+        m.check(out, n * Layout.EVENT_SIZE);
+        m.check(outCount, 4);
+        List<Sub> subs = decode(ctx, m, in, (int) n, layout);
+        poll(ctx, subs);
+        int written = 0;
+        for (Sub s : subs) {
+            if (s.fired) {
+                writeEvent(m, out + (long) written * Layout.EVENT_SIZE, s);
+                written++;
+            }
+        }
+        m.writeI32(outCount, written);
+        return 0;
     }
 
     private static boolean selectedFor(Sub s, Selector selector, int op) {

@@ -5,6 +5,7 @@ import dev.jwasm.wasi.abi.Layout;
 import dev.jwasm.wasi.abi.Rights;
 import dev.jwasm.wasi.fs.DirectoryDescriptor;
 import dev.jwasm.wasi.fs.DirectoryListing;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
@@ -15,31 +16,47 @@ import java.util.List;
  * buffer, notices the partial entry and calls again from that entry's cookie (with a bigger buffer if one
  * entry does not fit). Entry {@code i} has cookie {@code i}; its {@code d_next} is {@code i + 1}.
  */
-public final class ReaddirFunction {
-    private ReaddirFunction() {
+public final class ReaddirFunction implements FunctionRegistry.Group {
+    private static final int FD_READDIR = 0;
+
+    private final WasiContext ctx;
+
+    private ReaddirFunction(WasiContext ctx) {
+        this.ctx = ctx;
     }
 
     public static void register(FunctionRegistry r, WasiContext ctx) {
-        r.add("fd_readdir", "iiiIi", c -> {
-            DirectoryDescriptor dir = ctx.fds().get(c.i32(0), DirectoryDescriptor.class, Errno.NOTDIR);
-            dir.require(Rights.FD_READDIR);
-            long buf = c.u32(1);
-            long len = c.u32(2);
-            long cookie = c.i64(3);
-            long out = c.u32(4);
-            c.memory().check(buf, len);
-            c.memory().check(out, 4);
-            List<DirectoryListing.Entry> entries = dir.listing(cookie);
-            long used = 0;
-            for (long i = cookie; i >= 0 && i < entries.size() && used < len; i++) {
-                byte[] dirent = encode(entries.get((int) i), i + 1);
-                int n = (int) Math.min(dirent.length, len - used);
-                c.memory().write(buf + used, dirent, 0, n);
-                used += n;
-            }
-            c.memory().writeI32(out, (int) used);
-            return 0;
-        });
+        ReaddirFunction functions = new ReaddirFunction(ctx);
+        r.add("fd_readdir", "iiiIi", functions, FD_READDIR);
+    }
+
+    @Override
+    public int call(int id, Call c) throws IOException {
+        return switch (id) {
+            case FD_READDIR -> fdReaddir(c);
+            default -> throw new IllegalArgumentException("no function " + id);
+        };
+    }
+
+    private int fdReaddir(Call c) throws IOException {
+        DirectoryDescriptor dir = ctx.fds().get(c.i32(0), DirectoryDescriptor.class, Errno.NOTDIR);
+        dir.require(Rights.FD_READDIR);
+        long buf = c.u32(1);
+        long len = c.u32(2);
+        long cookie = c.i64(3);
+        long out = c.u32(4);
+        c.memory().check(buf, len);
+        c.memory().check(out, 4);
+        List<DirectoryListing.Entry> entries = dir.listing(cookie);
+        long used = 0;
+        for (long i = cookie; i >= 0 && i < entries.size() && used < len; i++) {
+            byte[] dirent = encode(entries.get((int) i), i + 1);
+            int n = (int) Math.min(dirent.length, len - used);
+            c.memory().write(buf + used, dirent, 0, n);
+            used += n;
+        }
+        c.memory().writeI32(out, (int) used);
+        return 0;
     }
 
     private static byte[] encode(DirectoryListing.Entry e, long next) {

@@ -14,24 +14,40 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /** {@code path_rename} with POSIX {@code rename(2)} semantics for replacing an existing target. */
-final class RenameFunction {
-    private RenameFunction() {
+final class RenameFunction implements FunctionRegistry.Group {
+    private static final int PATH_RENAME = 0;
+
+    private final WasiContext ctx;
+
+    private RenameFunction(WasiContext ctx) {
+        this.ctx = ctx;
     }
 
     static void register(FunctionRegistry r, WasiContext ctx) {
-        r.add("path_rename", "iiiiii", c -> {
-            DirectoryDescriptor from = PathFunctions.writable(ctx, c.i32(0), Rights.PATH_RENAME_SOURCE);
-            DirectoryDescriptor to = PathFunctions.writable(ctx, c.i32(3), Rights.PATH_RENAME_TARGET);
-            PathResolver.Resolved source = PathResolver.resolve(from, c.string(1), false);
-            PathResolver.Resolved dest = PathResolver.resolve(to, c.string(4), false);
-            if (!source.host().getFileSystem().equals(dest.host().getFileSystem())) {
-                return Errno.XDEV;
-            }
-            if (source.isBase() || dest.isBase()) {
-                return Errno.BUSY;
-            }
-            return rename(source, dest);
-        });
+        RenameFunction functions = new RenameFunction(ctx);
+        r.add("path_rename", "iiiiii", functions, PATH_RENAME);
+    }
+
+    @Override
+    public int call(int id, Call c) throws IOException {
+        return switch (id) {
+            case PATH_RENAME -> pathRename(c);
+            default -> throw new IllegalArgumentException("no function " + id);
+        };
+    }
+
+    private int pathRename(Call c) throws IOException {
+        DirectoryDescriptor from = PathFunctions.writable(ctx, c.i32(0), Rights.PATH_RENAME_SOURCE);
+        DirectoryDescriptor to = PathFunctions.writable(ctx, c.i32(3), Rights.PATH_RENAME_TARGET);
+        PathResolver.Resolved source = PathResolver.resolve(from, c.string(1), false);
+        PathResolver.Resolved dest = PathResolver.resolve(to, c.string(4), false);
+        if (!source.host().getFileSystem().equals(dest.host().getFileSystem())) {
+            return Errno.XDEV;
+        }
+        if (source.isBase() || dest.isBase()) {
+            return Errno.BUSY;
+        }
+        return rename(source, dest);
     }
 
     private static int rename(PathResolver.Resolved source, PathResolver.Resolved dest) throws IOException {
