@@ -6,16 +6,18 @@ import dev.jwasm.api.WasmModule;
 import dev.jwasm.core.binary.ModuleDecoder;
 import dev.jwasm.core.model.FunctionBody;
 import dev.jwasm.core.runtime.TierUp;
+import dev.jwasm.core.text.Wat;
 import dev.jwasm.jit.aot.CodeCache;
 import dev.jwasm.jit.aot.CompiledModule;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The modules of {@code jwasm run}: a jar written by {@code jwasm compile} is loaded as is; a binary module run
- * on a compiling tier goes through the {@link CodeCache}, so only its first run compiles; anything else is
- * parsed. Modules that {@link Tier#AUTO} would not compile at instantiation (more than
+ * The modules of {@code jwasm run}: a jar written by {@code jwasm compile} is loaded as is; a module run on a
+ * compiling tier goes through the {@link CodeCache} (text by its binary encoding), so only its first run
+ * compiles; anything else is parsed. Modules that {@link Tier#AUTO} would not compile at instantiation (more than
  * {@code jwasm.jit.eagerBytes} of function bodies) are taken from the cache when there, but not compiled into
  * it: they start interpreted, as without a cache.
  */
@@ -34,10 +36,15 @@ final class RunModules {
         if (isJar(bytes)) {
             return loadJar(file);
         }
-        if (cache == null || tier == Tier.INTERP || !TierUp.compilerAvailable() || !ModuleFiles.hasBinaryMagic(bytes)) {
+        if (cache == null || tier == Tier.INTERP || !TierUp.compilerAvailable()) {
             return ModuleFiles.load(file, bytes);
         }
         try {
+            if (!ModuleFiles.hasBinaryMagic(bytes)) {
+                // Text is cached by its binary encoding: the encoder is deterministic, so a second run of the
+                // same .wat finds the entry (and README's first command archives the classes cached runs use).
+                bytes = Wat.parse(new String(bytes, StandardCharsets.UTF_8));
+            }
             if (compiledAtInstantiation(bytes)) {
                 return cache.get(bytes).module();
             }

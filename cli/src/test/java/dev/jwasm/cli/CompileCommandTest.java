@@ -159,6 +159,32 @@ class CompileCommandTest {
     }
 
     @Test
+    void aTextModuleIsCachedByItsBinaryEncoding() throws IOException {
+        String wat = write("sum.wat", SUM);
+        Cli.Result first = Cli.run("run", "--cache-dir", cacheDir(), wat);
+        assertEquals(3, first.exitCode(), first::toString);
+        assertEquals("sum 4950\n", first.out());
+        assertEquals(1, cacheEntries().size());
+        long compiled = JitStats.compiledCount();
+        Cli.Result second = Cli.run("run", "--cache-dir", cacheDir(), wat);
+        assertEquals(first.toString(), second.toString());
+        assertEquals(compiled, JitStats.compiledCount(), "the second run compiled");
+        // The binary encoding of the same text is the same entry.
+        assertEquals(3, Cli.run("run", "--cache-dir", cacheDir(), binary("sum.wasm")).exitCode());
+        assertEquals(1, cacheEntries().size());
+        assertEquals(compiled, JitStats.compiledCount(), "the binary of the same text compiled again");
+    }
+
+    @Test
+    void malformedTextIsReportedWithTheCacheOn() throws IOException {
+        String wat = write("bad.wat", "(module (func (i32.add))");
+        Cli.Result r = Cli.run("run", "--cache-dir", cacheDir(), wat);
+        assertEquals(1, r.exitCode(), r::toString);
+        assertTrue(r.err().startsWith("Error: " + wat + ": malformed text:"), r::toString);
+        assertFalse(Files.exists(dir.resolve("cache")), "nothing cached for a broken module");
+    }
+
+    @Test
     void aCorruptCacheEntryIsReplaced() throws IOException {
         String wasm = binary("sum.wasm");
         assertEquals(3, Cli.run("run", "--cache-dir", cacheDir(), wasm).exitCode());
