@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -32,16 +31,9 @@ class YardstickDeterminismTest {
     private static final List<String> PROGRAMS =
             List.of("fib", "matmul", "sha256", "nbody", "sieve", "qsort", "mandelbrot", "lz", "strings");
 
-    private static Optional<Path> benchDir() {
-        return Stream.of(System.getProperty("jwasm.bench"), "../../shared/bench", "../shared/bench")
-                .filter(p -> p != null && Files.isDirectory(Path.of(p, "wasm")) && Files.isDirectory(Path.of(p, "expected")))
-                .map(p -> Path.of(p).toAbsolutePath())
-                .findFirst();
-    }
-
     @Test
     void everyRunInThisAndInFreshJvmsPrintsTheExpectedOutput() throws Exception {
-        Optional<Path> found = benchDir();
+        Optional<Path> found = Yardsticks.benchDir();
         Assumptions.assumeTrue(found.isPresent(),
                 "shared/bench not found (looked at -Djwasm.bench, ../../shared/bench, ../shared/bench): skipped");
         Path bench = found.get();

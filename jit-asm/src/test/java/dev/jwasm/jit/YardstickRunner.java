@@ -1,14 +1,7 @@
 package dev.jwasm.jit;
 
-import dev.jwasm.api.Engine;
-import dev.jwasm.api.Instance;
-import dev.jwasm.api.Linker;
 import dev.jwasm.api.Tier;
 import dev.jwasm.api.WasmModule;
-import dev.jwasm.wasi.Wasi;
-import dev.jwasm.wasi.WasiConfig;
-import dev.jwasm.wasi.WasiExitException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -40,19 +33,9 @@ public final class YardstickRunner {
         }
     }
 
-    /** Runs the WASI command {@code module} with argv {@code [program]} on a fresh instance; returns its stdout. */
+    /** What a run of {@code program} printed, followed by {@code [exit N]} if it called {@code proc_exit}. */
     static String run(WasmModule module, Tier tier, String program) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Wasi wasi = Wasi.create(WasiConfig.builder().args(program).stdout(out).build())) {
-            Linker linker = new Linker(Engine.builder().tier(tier).build());
-            wasi.addTo(linker);
-            Instance instance = linker.instantiate(module);
-            try {
-                instance.function("_start").call();
-            } catch (WasiExitException e) {
-                out.write(("[exit " + e.exitCode() + "]\n").getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        Yardsticks.Run run = Yardsticks.run(module, tier, program);
+        return run.stdout() + (run.exit().isPresent() ? "[exit " + run.exit().getAsInt() + "]\n" : "");
     }
 }

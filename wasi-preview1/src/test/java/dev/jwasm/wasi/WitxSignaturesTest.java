@@ -61,8 +61,7 @@ class WitxSignaturesTest {
     }
 
     private static Optional<Path> referenceDir() {
-        return Stream.of(System.getProperty("jwasm.reference"), "../../shared/reference", "../shared/reference",
-                        "/work/shared/reference")
+        return Stream.of(System.getProperty("jwasm.reference"), "../../shared/reference", "../shared/reference")
                 .filter(p -> p != null)
                 .map(p -> Path.of(p, WITX_DIR))
                 .filter(p -> Files.isRegularFile(p.resolve("wasi_snapshot_preview1.witx")))

@@ -16,17 +16,13 @@ import dev.jwasm.api.WasmModule;
 import dev.jwasm.core.runtime.WasmFunction;
 import dev.jwasm.jit.CompiledCode;
 import dev.jwasm.jit.JitStats;
-import dev.jwasm.wasi.Wasi;
-import dev.jwasm.wasi.WasiConfig;
-import dev.jwasm.wasi.WasiExitException;
-import java.io.ByteArrayOutputStream;
+import dev.jwasm.jit.Yardsticks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -221,32 +217,16 @@ class CompiledModuleTest {
         assertTrue(instantiate(loaded.module(), Tier.JIT).export("m").isPresent());
     }
 
-    private static Optional<Path> benchDir() {
-        return Stream.of(System.getProperty("jwasm.bench"), "../../shared/bench", "../shared/bench",
-                        "/work/shared/bench")
-                .filter(p -> p != null && Files.isDirectory(Path.of(p, "wasm")))
-                .map(Path::of)
-                .findFirst();
-    }
-
     private static String runWasi(WasmModule module, Tier tier, String... args) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Wasi wasi = Wasi.create(WasiConfig.builder().args(args).stdout(out).build())) {
-            Linker linker = new Linker(Engine.builder().tier(tier).build());
-            wasi.addTo(linker);
-            try {
-                linker.instantiate(module).function("_start").call();
-            } catch (WasiExitException e) {
-                assertEquals(0, e.exitCode(), "exit code");
-            }
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        Yardsticks.Run run = Yardsticks.run(module, tier, args);
+        run.exit().ifPresent(code -> assertEquals(0, code, "exit code"));
+        return run.stdout();
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"qsort,20000", "sha256,1", "nbody,100"})
     void yardstickProgramsPrintTheSameFromAJar(String program, String size) throws IOException {
-        Optional<Path> bench = benchDir();
+        Optional<Path> bench = Yardsticks.benchDir();
         Assumptions.assumeTrue(bench.isPresent(), "shared/bench not found");
         byte[] wasm = Files.readAllBytes(bench.get().resolve("wasm/" + program + ".wasm"));
         Path jar = dir.resolve(program + ".jar");

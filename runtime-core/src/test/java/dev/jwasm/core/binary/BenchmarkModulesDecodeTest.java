@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.jwasm.core.SharedMaterial;
 import dev.jwasm.core.model.DecodedModule;
 import dev.jwasm.core.model.Export;
 import dev.jwasm.core.model.ExternKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The WASI benchmark programs (real compiler output) decode completely. */
 class BenchmarkModulesDecodeTest {
-    private static final Path BENCH = Paths.get(System.getProperty("jwasm.bench.wasm", "/work/shared/bench/wasm"));
+    private static final Path BENCH = SharedMaterial.benchWasm();
 
     static Stream<Path> benchmarks() throws IOException {
         if (!Files.isDirectory(BENCH)) {

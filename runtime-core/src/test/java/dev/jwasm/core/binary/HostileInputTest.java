@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jwasm.api.MalformedModuleException;
+import dev.jwasm.core.SharedMaterial;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -18,8 +18,7 @@ import org.junit.jupiter.api.Test;
  * no hang, no allocation driven by a declared size.
  */
 class HostileInputTest {
-    private static final Path SAMPLE = Paths.get(System.getProperty("jwasm.bench.wasm", "/work/shared/bench/wasm"),
-            "fib.wasm");
+    private static final Path SAMPLE = SharedMaterial.benchWasm().resolve("fib.wasm");
 
     private static void decodeOrMalformed(byte[] module, String what) {
         try {

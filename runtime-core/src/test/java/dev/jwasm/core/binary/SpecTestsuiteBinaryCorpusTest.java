@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jwasm.api.MalformedModuleException;
+import dev.jwasm.core.SharedMaterial;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * must fail with the expected message, all others must decode (validation may still reject them later).
  *
  * <p>The testsuite directory comes from system property {@code jwasm.testsuite}, else environment variable
- * {@code JWASM_TESTSUITE}, else {@code /work/shared/testsuite}; the test is skipped when it is absent.
+ * {@code JWASM_TESTSUITE}, else beside the repository; the test is skipped when it is absent.
  */
 class SpecTestsuiteBinaryCorpusTest {
     /** Proposal directories whose binary encodings the decoder supports, besides the top level. */
@@ -61,8 +61,7 @@ class SpecTestsuiteBinaryCorpusTest {
     }
 
     static Path testsuite() {
-        String configured = System.getProperty("jwasm.testsuite", System.getenv("JWASM_TESTSUITE"));
-        Path p = Paths.get(configured != null ? configured : "/work/shared/testsuite");
+        Path p = SharedMaterial.testsuite();
         return Files.isDirectory(p) ? p : null;
     }
 

@@ -1,5 +1,6 @@
 package dev.jwasm.core.text;
 
+import dev.jwasm.core.SharedMaterial;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,13 +26,9 @@ final class WastCorpus {
     private WastCorpus() {
     }
 
-    /** The testsuite root: system property jwasm.testsuite, else env JWASM_TESTSUITE, else /work/shared/testsuite. */
+    /** The testsuite root ({@link SharedMaterial#testsuite()}). */
     static Path root() {
-        String p = System.getProperty("jwasm.testsuite");
-        if (p == null) {
-            p = System.getenv("JWASM_TESTSUITE");
-        }
-        return Path.of(p != null ? p : "/work/shared/testsuite");
+        return SharedMaterial.testsuite();
     }
 
     /** Every .wast file under {@code root}, sorted. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jwasm.api.InvalidModuleException;
 import dev.jwasm.api.WasmException;
+import dev.jwasm.core.SharedMaterial;
 import dev.jwasm.core.binary.ModuleDecoder;
 import dev.jwasm.core.model.DecodedModule;
 import dev.jwasm.core.text.SExpr;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * Runs the validator over the spec testsuite: every {@code assert_invalid} module must be rejected with a
  * reason starting with the expected text, and every module the scripts expect to be valid must validate.
  * Modules the decoder or text encoder cannot produce are counted separately, not held against the validator.
- * Also validates every benchmark module under {@code /work/shared/bench/wasm}.
+ * Also validates every benchmark module under {@link SharedMaterial#benchWasm()}.
  */
 class ValidatorCorpusTest {
     private int invalidPassed;
@@ -47,11 +48,7 @@ class ValidatorCorpusTest {
             "proposals/custom-descriptors/br_on_cast_fail.wast:226", "call_indirect.wast:1022");
 
     static Path testsuite() {
-        String p = System.getProperty("jwasm.testsuite");
-        if (p == null) {
-            p = System.getenv("JWASM_TESTSUITE");
-        }
-        return Path.of(p != null ? p : "/work/shared/testsuite");
+        return SharedMaterial.testsuite();
     }
 
     @Test
@@ -199,7 +196,7 @@ class ValidatorCorpusTest {
 
     @Test
     void benchmarkModulesValidate() throws IOException {
-        Path dir = Path.of("/work/shared/bench/wasm");
+        Path dir = SharedMaterial.benchWasm();
         Assumptions.assumeTrue(Files.isDirectory(dir), "no benchmark modules at " + dir);
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {

@@ -3,6 +3,7 @@ package dev.jwasm.core.validate;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.jwasm.api.InvalidModuleException;
+import dev.jwasm.core.SharedMaterial;
 import dev.jwasm.core.model.DecodedModule;
 import dev.jwasm.core.model.FunctionBody;
 import dev.jwasm.core.model.ValType;
@@ -62,7 +63,7 @@ class ValidatorRobustnessTest {
     /** Flips bytes inside the function bodies of a real module; validation must stay clean. */
     @Test
     void mutatedBenchmarkBodiesFailCleanly() throws java.io.IOException {
-        java.nio.file.Path file = java.nio.file.Path.of("/work/shared/bench/wasm/sha256.wasm");
+        java.nio.file.Path file = SharedMaterial.benchWasm().resolve("sha256.wasm");
         org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(file), "no benchmark module");
         DecodedModule original = dev.jwasm.core.binary.ModuleDecoder.decode(java.nio.file.Files.readAllBytes(file));
         Random random = new Random(7);
