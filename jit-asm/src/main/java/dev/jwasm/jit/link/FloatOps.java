@@ -1,5 +1,8 @@
 package dev.jwasm.jit.link;
 
+import dev.jwasm.core.numeric.F32Ops;
+import dev.jwasm.core.numeric.F64Ops;
+
 /**
  * Float helpers of generated code, which keeps f32 and f64 values in JVM floats and doubles. Arithmetic is
  * emitted as JVM instructions; these cover what has no exact JVM instruction: NaN canonicalisation (to the
@@ -7,9 +10,8 @@ package dev.jwasm.jit.link;
  * payload survives) and which therefore never go through float arithmetic. HotSpot inlines them all.
  */
 public final class FloatOps {
-    private static final float CANONICAL_F32 = Float.intBitsToFloat(0x7FC0_0000);
-    private static final double CANONICAL_F64 = Double.longBitsToDouble(0x7FF8_0000_0000_0000L);
-    private static final long SIGN64 = 0x8000_0000_0000_0000L;
+    private static final float CANONICAL_F32 = Float.intBitsToFloat(F32Ops.CANONICAL_NAN);
+    private static final double CANONICAL_F64 = Double.longBitsToDouble(F64Ops.CANONICAL_NAN);
 
     private FloatOps() {
     }
@@ -22,30 +24,31 @@ public final class FloatOps {
         return v != v ? CANONICAL_F64 : v;
     }
 
+    // The sign operations are the interpreter's, on the raw bits.
+
     public static float abs(float v) {
-        return Float.intBitsToFloat(Float.floatToRawIntBits(v) & 0x7FFF_FFFF);
+        return Float.intBitsToFloat(F32Ops.abs(Float.floatToRawIntBits(v)));
     }
 
     public static double abs(double v) {
-        return Double.longBitsToDouble(Double.doubleToRawLongBits(v) & ~SIGN64);
+        return Double.longBitsToDouble(F64Ops.abs(Double.doubleToRawLongBits(v)));
     }
 
     public static float neg(float v) {
-        return Float.intBitsToFloat(Float.floatToRawIntBits(v) ^ 0x8000_0000);
+        return Float.intBitsToFloat(F32Ops.neg(Float.floatToRawIntBits(v)));
     }
 
     public static double neg(double v) {
-        return Double.longBitsToDouble(Double.doubleToRawLongBits(v) ^ SIGN64);
+        return Double.longBitsToDouble(F64Ops.neg(Double.doubleToRawLongBits(v)));
     }
 
     public static float copysign(float magnitude, float sign) {
-        return Float.intBitsToFloat((Float.floatToRawIntBits(magnitude) & 0x7FFF_FFFF)
-                | (Float.floatToRawIntBits(sign) & 0x8000_0000));
+        return Float.intBitsToFloat(F32Ops.copysign(Float.floatToRawIntBits(magnitude), Float.floatToRawIntBits(sign)));
     }
 
     public static double copysign(double magnitude, double sign) {
-        return Double.longBitsToDouble((Double.doubleToRawLongBits(magnitude) & ~SIGN64)
-                | (Double.doubleToRawLongBits(sign) & SIGN64));
+        return Double.longBitsToDouble(F64Ops.copysign(Double.doubleToRawLongBits(magnitude),
+                Double.doubleToRawLongBits(sign)));
     }
 
     /** Rounds toward zero (a NaN result is left to the caller's canonicalisation). */
