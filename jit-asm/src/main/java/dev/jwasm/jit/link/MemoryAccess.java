@@ -10,14 +10,17 @@ import java.nio.ByteOrder;
 
 /**
  * Loads and stores called by generated code. 32-bit memories are accessed on the {@code byte[]} the compiled
- * function keeps in a local, through static final little-endian VarHandles; the effective address is
- * computed in 64 bits so an offset overflowing 32 bits traps. 64-bit memories go through
- * {@link MemoryInstance}. Operands come in wasm stack order, then buffer and offset.
+ * function keeps in a local: one explicit bounds check on the effective address (computed in 64 bits, so an
+ * offset overflowing 32 bits traps), then an unchecked {@link RawBytes} access where the JVM allows it, else
+ * a little-endian VarHandle access. 64-bit memories go through {@link MemoryInstance}. Operands come in wasm
+ * stack order, then buffer and offset.
  */
 public final class MemoryAccess {
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** Whether accesses go through {@link RawBytes} (a constant C2 folds), else through the VarHandles. */
+    private static final boolean RAW = RawBytes.AVAILABLE;
 
     private MemoryAccess() {
     }
@@ -40,103 +43,86 @@ public final class MemoryAccess {
     }
 
     /**
-     * The effective address as an array index. The upper bound is left to the array access itself (its
-     * IndexOutOfBoundsException becomes the trap), so compiled code does one bounds check, not two;
-     * an address past 2^31 - 1 (including offsets overflowing 32 bits) traps here.
+     * The effective address, checked to leave room for {@code size} bytes in {@code m}: computed in 64 bits,
+     * so an offset overflowing 32 bits traps too. This is the only bounds check: what follows reads or
+     * writes at it unchecked ({@link RawBytes}) or through an access whose own check cannot fail.
      */
-    private static int at(int addr, int offset) {
+    private static long index(int addr, int offset, byte[] m, int size) {
         long ea = (addr & 0xFFFF_FFFFL) + (offset & 0xFFFF_FFFFL);
-        if (ea > Integer.MAX_VALUE) {
+        if (ea > m.length - size) {
             throw oob();
         }
-        return (int) ea;
+        return ea;
     }
 
     public static int i32Load(int addr, byte[] m, int off) {
-        try {
-            return (int) INT.get(m, at(addr, off));
-        } catch (IndexOutOfBoundsException e) {
-            throw oob();
-        }
+        long i = index(addr, off, m, 4);
+        return RAW ? RawBytes.getInt(m, i) : (int) INT.get(m, (int) i);
     }
 
     public static long i64Load(int addr, byte[] m, int off) {
-        try {
-            return (long) LONG.get(m, at(addr, off));
-        } catch (IndexOutOfBoundsException e) {
-            throw oob();
-        }
+        long i = index(addr, off, m, 8);
+        return RAW ? RawBytes.getLong(m, i) : (long) LONG.get(m, (int) i);
     }
 
     public static int load8S(int addr, byte[] m, int off) {
-        try {
-            return m[at(addr, off)];
-        } catch (IndexOutOfBoundsException e) {
-            throw oob();
-        }
+        long i = index(addr, off, m, 1);
+        return RAW ? RawBytes.getByte(m, i) : m[(int) i];
     }
 
     public static int load8U(int addr, byte[] m, int off) {
-        try {
-            return m[at(addr, off)] & 0xFF;
-        } catch (IndexOutOfBoundsException e) {
-            throw oob();
-        }
+        long i = index(addr, off, m, 1);
+        return (RAW ? RawBytes.getByte(m, i) : m[(int) i]) & 0xFF;
     }
 
     public static int load16S(int addr, byte[] m, int off) {
-        try {
-            return (short) SHORT.get(m, at(addr, off));
-        } catch (IndexOutOfBoundsException e) {
-            throw oob();
-        }
+        long i = index(addr, off, m, 2);
+        return RAW ? RawBytes.getShort(m, i) : (short) SHORT.get(m, (int) i);
     }
 
     public static int load16U(int addr, byte[] m, int off) {
-        try {
-            return (short) SHORT.get(m, at(addr, off)) & 0xFFFF;
-        } catch (IndexOutOfBoundsException e) {
-            throw oob();
-        }
+        long i = index(addr, off, m, 2);
+        return (RAW ? RawBytes.getShort(m, i) : (short) SHORT.get(m, (int) i)) & 0xFFFF;
     }
 
     public static long load32U(int addr, byte[] m, int off) {
-        try {
-            return (int) INT.get(m, at(addr, off)) & 0xFFFF_FFFFL;
-        } catch (IndexOutOfBoundsException e) {
-            throw oob();
-        }
+        long i = index(addr, off, m, 4);
+        return (RAW ? RawBytes.getInt(m, i) : (int) INT.get(m, (int) i)) & 0xFFFF_FFFFL;
     }
 
     public static void i32Store(int addr, int v, byte[] m, int off) {
-        try {
-            INT.set(m, at(addr, off), v);
-        } catch (IndexOutOfBoundsException e) {
-            throw oob();
+        long i = index(addr, off, m, 4);
+        if (RAW) {
+            RawBytes.putInt(m, i, v);
+        } else {
+            INT.set(m, (int) i, v);
         }
     }
 
     public static void i64Store(int addr, long v, byte[] m, int off) {
-        try {
-            LONG.set(m, at(addr, off), v);
-        } catch (IndexOutOfBoundsException e) {
-            throw oob();
+        long i = index(addr, off, m, 8);
+        if (RAW) {
+            RawBytes.putLong(m, i, v);
+        } else {
+            LONG.set(m, (int) i, v);
         }
     }
 
     public static void store8(int addr, int v, byte[] m, int off) {
-        try {
-            m[at(addr, off)] = (byte) v;
-        } catch (IndexOutOfBoundsException e) {
-            throw oob();
+        long i = index(addr, off, m, 1);
+        if (RAW) {
+            RawBytes.putByte(m, i, (byte) v);
+        } else {
+            m[(int) i] = (byte) v;
         }
     }
 
     public static void store16(int addr, int v, byte[] m, int off) {
-        try {
-            SHORT.set(m, at(addr, off), (short) v);
-        } catch (IndexOutOfBoundsException e) {
-            throw oob();
+        long i = index(addr, off, m, 2);
+        if (RAW) {
+            RawBytes.putShort(m, i, (short) v);
+        } else {
+            SHORT.set(m, (int) i, (short) v);
         }
     }
 

@@ -1,0 +1,79 @@
+package dev.jwasm.jit.link;
+
+import java.lang.reflect.Field;
+import java.nio.ByteOrder;
+
+/**
+ * Unchecked little-endian access to a {@code byte[]} at an index the caller has already bounds-checked,
+ * through {@code sun.misc.Unsafe}, when this JVM offers it cheaply and quietly (see {@link #AVAILABLE}).
+ *
+ * <p>Why not only VarHandles: a VarHandle access is about ten force-inlined methods (roughly 280 bytes of
+ * bytecode) that C2 parses at every memory instruction and counts against its per-compilation inlining
+ * budget, so large guest functions compile slowly and run out of budget, leaving loads and stores as calls.
+ * An {@code Unsafe} access is one intrinsic.
+ */
+final class RawBytes {
+    /**
+     * Whether the methods below may be used: {@code sun.misc.Unsafe} is reachable, the platform is
+     * little-endian and allows unaligned plain loads and stores (x86-64, AArch64), and the JDK is older than
+     * 24, from which its memory-access methods print a deprecation warning on first use (JEP 471/498).
+     */
+    static final boolean AVAILABLE;
+    private static final sun.misc.Unsafe U;
+    private static final long BASE;
+
+    static {
+        sun.misc.Unsafe u = null;
+        String arch = System.getProperty("os.arch", "");
+        boolean platform = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN
+                && (arch.equals("amd64") || arch.equals("x86_64") || arch.equals("aarch64"))
+                && Runtime.version().feature() < 24;
+        if (platform) {
+            try {
+                Field f = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
+                f.setAccessible(true);
+                u = (sun.misc.Unsafe) f.get(null);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                u = null;
+            }
+        }
+        U = u;
+        AVAILABLE = u != null;
+        BASE = u == null ? 0 : u.arrayBaseOffset(byte[].class);
+    }
+
+    private RawBytes() {
+    }
+
+    static byte getByte(byte[] m, long index) {
+        return U.getByte(m, BASE + index);
+    }
+
+    static void putByte(byte[] m, long index, byte v) {
+        U.putByte(m, BASE + index, v);
+    }
+
+    static int getInt(byte[] m, long index) {
+        return U.getInt(m, BASE + index);
+    }
+
+    static long getLong(byte[] m, long index) {
+        return U.getLong(m, BASE + index);
+    }
+
+    static short getShort(byte[] m, long index) {
+        return U.getShort(m, BASE + index);
+    }
+
+    static void putInt(byte[] m, long index, int v) {
+        U.putInt(m, BASE + index, v);
+    }
+
+    static void putLong(byte[] m, long index, long v) {
+        U.putLong(m, BASE + index, v);
+    }
+
+    static void putShort(byte[] m, long index, short v) {
+        U.putShort(m, BASE + index, v);
+    }
+}
