@@ -42,87 +42,112 @@ public final class MemoryAccess {
         return new WasmTrap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
     }
 
-    /**
-     * The effective address, checked to leave room for {@code size} bytes in {@code m}: computed in 64 bits,
-     * so an offset overflowing 32 bits traps too. This is the only bounds check: what follows reads or
-     * writes at it unchecked ({@link RawBytes}) or through an access whose own check cannot fail.
+    /*
+     * Each access below is written out in full (effective address, bounds check, access) rather than sharing
+     * a helper: C2 counts every inlined method's bytecode against one budget per compilation (8000 bytes,
+     * including the compiled method itself), and a large guest function has hundreds of accesses. The
+     * effective address is computed in 64 bits, so an offset overflowing 32 bits traps too; the one bounds
+     * check is ours, then the access is unchecked (RawBytes) or one whose own check cannot fail.
      */
-    private static long index(int addr, int offset, byte[] m, int size) {
-        long ea = (addr & 0xFFFF_FFFFL) + (offset & 0xFFFF_FFFFL);
-        if (ea > m.length - size) {
-            throw oob();
-        }
-        return ea;
-    }
 
     public static int i32Load(int addr, byte[] m, int off) {
-        long i = index(addr, off, m, 4);
-        return RAW ? RawBytes.getInt(m, i) : (int) INT.get(m, (int) i);
+        long ea = (addr & 0xFFFF_FFFFL) + (off & 0xFFFF_FFFFL);
+        if (ea > m.length - 4) {
+            throw oob();
+        }
+        return RAW ? RawBytes.U.getInt(m, RawBytes.BASE + ea) : (int) INT.get(m, (int) ea);
     }
 
     public static long i64Load(int addr, byte[] m, int off) {
-        long i = index(addr, off, m, 8);
-        return RAW ? RawBytes.getLong(m, i) : (long) LONG.get(m, (int) i);
+        long ea = (addr & 0xFFFF_FFFFL) + (off & 0xFFFF_FFFFL);
+        if (ea > m.length - 8) {
+            throw oob();
+        }
+        return RAW ? RawBytes.U.getLong(m, RawBytes.BASE + ea) : (long) LONG.get(m, (int) ea);
     }
 
     public static int load8S(int addr, byte[] m, int off) {
-        long i = index(addr, off, m, 1);
-        return RAW ? RawBytes.getByte(m, i) : m[(int) i];
+        long ea = (addr & 0xFFFF_FFFFL) + (off & 0xFFFF_FFFFL);
+        if (ea >= m.length) {
+            throw oob();
+        }
+        // A plain array access: its own (redundant) check costs a compare but no inlining budget.
+        return m[(int) ea];
     }
 
     public static int load8U(int addr, byte[] m, int off) {
-        long i = index(addr, off, m, 1);
-        return (RAW ? RawBytes.getByte(m, i) : m[(int) i]) & 0xFF;
+        long ea = (addr & 0xFFFF_FFFFL) + (off & 0xFFFF_FFFFL);
+        if (ea >= m.length) {
+            throw oob();
+        }
+        return m[(int) ea] & 0xFF;
     }
 
     public static int load16S(int addr, byte[] m, int off) {
-        long i = index(addr, off, m, 2);
-        return RAW ? RawBytes.getShort(m, i) : (short) SHORT.get(m, (int) i);
+        long ea = (addr & 0xFFFF_FFFFL) + (off & 0xFFFF_FFFFL);
+        if (ea > m.length - 2) {
+            throw oob();
+        }
+        return RAW ? RawBytes.U.getShort(m, RawBytes.BASE + ea) : (short) SHORT.get(m, (int) ea);
     }
 
     public static int load16U(int addr, byte[] m, int off) {
-        long i = index(addr, off, m, 2);
-        return (RAW ? RawBytes.getShort(m, i) : (short) SHORT.get(m, (int) i)) & 0xFFFF;
+        long ea = (addr & 0xFFFF_FFFFL) + (off & 0xFFFF_FFFFL);
+        if (ea > m.length - 2) {
+            throw oob();
+        }
+        return (RAW ? RawBytes.U.getShort(m, RawBytes.BASE + ea) : (short) SHORT.get(m, (int) ea)) & 0xFFFF;
     }
 
     public static long load32U(int addr, byte[] m, int off) {
-        long i = index(addr, off, m, 4);
-        return (RAW ? RawBytes.getInt(m, i) : (int) INT.get(m, (int) i)) & 0xFFFF_FFFFL;
+        long ea = (addr & 0xFFFF_FFFFL) + (off & 0xFFFF_FFFFL);
+        if (ea > m.length - 4) {
+            throw oob();
+        }
+        return (RAW ? RawBytes.U.getInt(m, RawBytes.BASE + ea) : (int) INT.get(m, (int) ea)) & 0xFFFF_FFFFL;
     }
 
     public static void i32Store(int addr, int v, byte[] m, int off) {
-        long i = index(addr, off, m, 4);
+        long ea = (addr & 0xFFFF_FFFFL) + (off & 0xFFFF_FFFFL);
+        if (ea > m.length - 4) {
+            throw oob();
+        }
         if (RAW) {
-            RawBytes.putInt(m, i, v);
+            RawBytes.U.putInt(m, RawBytes.BASE + ea, v);
         } else {
-            INT.set(m, (int) i, v);
+            INT.set(m, (int) ea, v);
         }
     }
 
     public static void i64Store(int addr, long v, byte[] m, int off) {
-        long i = index(addr, off, m, 8);
+        long ea = (addr & 0xFFFF_FFFFL) + (off & 0xFFFF_FFFFL);
+        if (ea > m.length - 8) {
+            throw oob();
+        }
         if (RAW) {
-            RawBytes.putLong(m, i, v);
+            RawBytes.U.putLong(m, RawBytes.BASE + ea, v);
         } else {
-            LONG.set(m, (int) i, v);
+            LONG.set(m, (int) ea, v);
         }
     }
 
     public static void store8(int addr, int v, byte[] m, int off) {
-        long i = index(addr, off, m, 1);
-        if (RAW) {
-            RawBytes.putByte(m, i, (byte) v);
-        } else {
-            m[(int) i] = (byte) v;
+        long ea = (addr & 0xFFFF_FFFFL) + (off & 0xFFFF_FFFFL);
+        if (ea >= m.length) {
+            throw oob();
         }
+        m[(int) ea] = (byte) v;
     }
 
     public static void store16(int addr, int v, byte[] m, int off) {
-        long i = index(addr, off, m, 2);
+        long ea = (addr & 0xFFFF_FFFFL) + (off & 0xFFFF_FFFFL);
+        if (ea > m.length - 2) {
+            throw oob();
+        }
         if (RAW) {
-            RawBytes.putShort(m, i, (short) v);
+            RawBytes.U.putShort(m, RawBytes.BASE + ea, (short) v);
         } else {
-            SHORT.set(m, (int) i, (short) v);
+            SHORT.set(m, (int) ea, (short) v);
         }
     }
 

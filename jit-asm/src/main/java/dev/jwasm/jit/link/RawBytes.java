@@ -4,8 +4,9 @@ import java.lang.reflect.Field;
 import java.nio.ByteOrder;
 
 /**
- * Unchecked little-endian access to a {@code byte[]} at an index the caller has already bounds-checked,
- * through {@code sun.misc.Unsafe}, when this JVM offers it cheaply and quietly (see {@link #AVAILABLE}).
+ * {@code sun.misc.Unsafe} for unchecked little-endian access to a {@code byte[]} at an index the caller has
+ * already bounds-checked ({@code U.getInt(m, BASE + i)}), when this JVM offers it cheaply and quietly (see
+ * {@link #AVAILABLE}). Callers use the fields directly, keeping each access one small call for C2 to inline.
  *
  * <p>Why not only VarHandles: a VarHandle access is about ten force-inlined methods (roughly 280 bytes of
  * bytecode) that C2 parses at every memory instruction and counts against its per-compilation inlining
@@ -14,13 +15,15 @@ import java.nio.ByteOrder;
  */
 final class RawBytes {
     /**
-     * Whether the methods below may be used: {@code sun.misc.Unsafe} is reachable, the platform is
+     * Whether {@link #U} may be used: {@code sun.misc.Unsafe} is reachable, the platform is
      * little-endian and allows unaligned plain loads and stores (x86-64, AArch64), and the JDK is older than
      * 24, from which its memory-access methods print a deprecation warning on first use (JEP 471/498).
      */
     static final boolean AVAILABLE;
-    private static final sun.misc.Unsafe U;
-    private static final long BASE;
+    /** The instance, or null where {@link #AVAILABLE} is false. */
+    static final sun.misc.Unsafe U;
+    /** Offset of element 0 of a {@code byte[]}: element {@code i} is at {@code BASE + i}. */
+    static final long BASE;
 
     static {
         sun.misc.Unsafe u = null;
@@ -43,37 +46,4 @@ final class RawBytes {
     }
 
     private RawBytes() {
-    }
-
-    static byte getByte(byte[] m, long index) {
-        return U.getByte(m, BASE + index);
-    }
-
-    static void putByte(byte[] m, long index, byte v) {
-        U.putByte(m, BASE + index, v);
-    }
-
-    static int getInt(byte[] m, long index) {
-        return U.getInt(m, BASE + index);
-    }
-
-    static long getLong(byte[] m, long index) {
-        return U.getLong(m, BASE + index);
-    }
-
-    static short getShort(byte[] m, long index) {
-        return U.getShort(m, BASE + index);
-    }
-
-    static void putInt(byte[] m, long index, int v) {
-        U.putInt(m, BASE + index, v);
-    }
-
-    static void putLong(byte[] m, long index, long v) {
-        U.putLong(m, BASE + index, v);
-    }
-
-    static void putShort(byte[] m, long index, short v) {
-        U.putShort(m, BASE + index, v);
-    }
-}
+    }}
