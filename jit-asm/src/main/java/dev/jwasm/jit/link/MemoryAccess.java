@@ -71,8 +71,7 @@ public final class MemoryAccess {
         if (ea >= m.length) {
             throw oob();
         }
-        // A plain array access: its own (redundant) check costs a compare but no inlining budget.
-        return m[(int) ea];
+        return RAW ? RawBytes.U.getByte(m, RawBytes.BASE + ea) : m[(int) ea];
     }
 
     public static int load8U(int addr, byte[] m, int off) {
@@ -80,7 +79,7 @@ public final class MemoryAccess {
         if (ea >= m.length) {
             throw oob();
         }
-        return m[(int) ea] & 0xFF;
+        return (RAW ? RawBytes.U.getByte(m, RawBytes.BASE + ea) : m[(int) ea]) & 0xFF;
     }
 
     public static int load16S(int addr, byte[] m, int off) {
@@ -136,7 +135,11 @@ public final class MemoryAccess {
         if (ea >= m.length) {
             throw oob();
         }
-        m[(int) ea] = (byte) v;
+        if (RAW) {
+            RawBytes.U.putByte(m, RawBytes.BASE + ea, (byte) v);
+        } else {
+            m[(int) ea] = (byte) v;
+        }
     }
 
     public static void store16(int addr, int v, byte[] m, int off) {

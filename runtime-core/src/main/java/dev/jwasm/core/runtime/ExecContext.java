@@ -23,13 +23,15 @@ public final class ExecContext {
     /** Number of active guest frames. */
     public int depth;
     private final int maxDepth;
-    private WasmFunction[] frames = new WasmFunction[64];
+    /** The active functions by depth (index 0 unused); at most {@code maxDepth + 1} long. */
+    private WasmFunction[] frames;
     /** System.nanoTime deadline, or 0 for none. */
     public final long deadline;
     private int ticks = TICKS_PER_CLOCK_CHECK;
 
     public ExecContext(Engine engine, int initialSlots) {
         this.maxDepth = engine == null ? Engine.DEFAULT_MAX_CALL_DEPTH : engine.maxCallDepth();
+        this.frames = new WasmFunction[(int) Math.min(64, maxDepth + 1L)];
         long d = 0;
         if (engine != null && engine.timeout() != null) {
             d = System.nanoTime() + engine.timeout().toNanos();
@@ -43,16 +45,27 @@ public final class ExecContext {
         this.refs = new Object[n];
     }
 
-    /** Records entry into {@code fn}; traps when the call depth limit is reached. */
+    /**
+     * Records entry into {@code fn}; traps when the call depth limit is reached. Called at every guest call,
+     * so the common case is one comparison: {@link #frames} never grows past {@code maxDepth + 1}
+     * entries, so a depth that fits it is within the limit.
+     */
     public void enter(WasmFunction fn) {
         int d = ++depth;
+        WasmFunction[] f = frames;
+        if (d >= f.length) {
+            f = deeper(d);
+        }
+        f[d] = fn;
+    }
+
+    /** The frame array grown to hold depth {@code d}; traps if {@code d} is beyond the call depth limit. */
+    private WasmFunction[] deeper(int d) {
         if (d > maxDepth) {
             throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED);
         }
-        if (d >= frames.length) {
-            frames = Arrays.copyOf(frames, frames.length * 2);
-        }
-        frames[d] = fn;
+        frames = Arrays.copyOf(frames, (int) Math.min(maxDepth + 1L, Math.max(d + 1L, 2L * frames.length)));
+        return frames;
     }
 
     /** Replaces the innermost frame's function (tail call). */
