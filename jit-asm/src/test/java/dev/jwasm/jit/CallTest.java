@@ -74,6 +74,49 @@ class CallTest {
         assertEquals(true, o.backtrace().get(1).contains("middle"), o.backtrace().toString());
     }
 
+    /**
+     * Compiled functions record their frame only as a trap unwinds through them: a frame left behind by an
+     * earlier, deeper call that returned must not show up, and a function with too many locals for that
+     * (recording on entry instead) must appear in the same place.
+     */
+    @Test
+    void backtracesAfterDeeperCallsReturnedAndThroughEagerFramesMatchTheInterpreter() {
+        String manyLocals = " i64".repeat(600);
+        Differential d = new Differential("""
+                (module
+                  (func $deep (param i32) (result i32)
+                    (if (result i32) (i32.eqz (local.get 0)) (then (i32.const 0))
+                      (else (call $deep (i32.sub (local.get 0) (i32.const 1))))))
+                  (func $inner (param i32) (result i32) (i32.div_u (i32.const 1) (local.get 0)))
+                  (func $wide (param i32) (result i32) (local%s)
+                    (drop (call $deep (i32.const 20)))
+                    (call $inner (local.get 0)))
+                  (func (export "outer") (param i32) (result i32)
+                    (drop (call $deep (i32.const 50)))
+                    (call $wide (local.get 0)))
+                )
+                """.formatted(manyLocals));
+        d.assertCompiled("outer");
+        Differential.Outcome o = d.call("outer", i32(0));
+        assertEquals("INTEGER_DIVIDE_BY_ZERO: integer divide by zero", o.trap());
+        assertEquals(3, o.backtrace().size(), o.backtrace().toString());
+        assertEquals(true, o.backtrace().get(0).contains("inner"), o.backtrace().toString());
+        assertEquals(true, o.backtrace().get(1).contains("wide"), o.backtrace().toString());
+        assertEquals(1, d.call("outer", i32(1)).results().get(0).asInt());
+    }
+
+    @Test
+    void theCallDepthLimitTrapsAtTheSameDepthAsTheInterpreter() {
+        Differential d = new Differential("""
+                (module
+                  (func $down (export "down") (param i32) (result i32)
+                    (if (result i32) (i32.eqz (local.get 0)) (then (i32.const 7))
+                      (else (call $down (i32.sub (local.get 0) (i32.const 1)))))))
+                """, Engine.builder().maxCallDepth(100));
+        assertEquals(7, d.call("down", i32(99)).results().get(0).asInt());
+        assertEquals("CALL_STACK_EXHAUSTED: call stack exhausted", d.call("down", i32(100)).trap());
+    }
+
     @Test
     void runawayRecursionIsCallStackExhausted() {
         assertEquals("CALL_STACK_EXHAUSTED: call stack exhausted", D.call("runaway").trap());

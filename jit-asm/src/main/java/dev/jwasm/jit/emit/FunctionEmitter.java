@@ -105,6 +105,16 @@ public final class FunctionEmitter {
     /** Where tail-call arguments go: the slot index the function was called with (its adapter's frame). */
     final int rootSlot;
     private final int meteredSlot;
+    /** The guest call depth of this call (entry methods only), for {@link #unwindHandler}. */
+    private final int depthSlot;
+    /**
+     * Whether the entry method records its frame only when a throwable unwinds through it (see
+     * {@link #unwindHandler}). Not for functions with very many locals: with an exception handler, ASM
+     * starts a basic block after every store, each with a frame of all locals, so its memory grows with
+     * stores times locals (30 000 locals: gigabytes). Those record their frame on entry.
+     */
+    private final boolean lazyFrame;
+    private static final int MAX_LAZY_FRAME_SLOTS = 512;
     /** JVM local holding the byte[] of each 32-bit memory, -1 for 64-bit memories. */
     final int[] memSlots;
     final int fnSlot;
@@ -122,6 +132,15 @@ public final class FunctionEmitter {
     private boolean osrTargetPlaced;
     /** Where a self tail call restarts the function: before fuel charging and local initialisation. */
     final Label restart = new Label();
+    /** The body of an entry method (after entering the frame), which {@link #unwindHandler} covers. */
+    private final Label unwindStart = new Label();
+    private final Label unwindEnd = new Label();
+    /**
+     * Records the function in the context's frames as a trap or stack overflow unwinds through it: entering
+     * only counts the depth, because writing the frame on every call costs more than the call itself in
+     * small functions, and the frames are only read for the backtrace of a trap.
+     */
+    private final Label unwindHandler = new Label();
 
     char[] types = new char[16];
     int height;
@@ -198,6 +217,8 @@ public final class FunctionEmitter {
         rootSlot = spSlot;
         meteredSlot = slot++;
         fnSlot = slot++;
+        depthSlot = slot++;
+        lazyFrame = osrLoop < 0 && slot <= MAX_LAZY_FRAME_SLOTS;
         List<MemoryType> mems = module.allMemories();
         memSlots = new int[mems.size()];
         for (int i = 0; i < memSlots.length; i++) {
@@ -236,6 +257,8 @@ public final class FunctionEmitter {
         spSlot = 3;
         meteredSlot = 4;
         fnSlot = 5;
+        depthSlot = -1;
+        lazyFrame = false;
         int slot = 6;
         memSlots = new int[parent.memSlots.length];
         for (int i = 0; i < memSlots.length; i++) {
@@ -517,6 +540,15 @@ public final class FunctionEmitter {
         frames.add(fn);
         instructions();
         cls.setCost(entryCost, fn.cost);
+        if (lazyFrame) {
+            mv.visitLabel(unwindEnd);
+            mv.visitLabel(unwindHandler);
+            loadCtx();
+            cls.function(mv, funcIndex);
+            mv.visitVarInsn(ILOAD, depthSlot);
+            mv.visitMethodInsn(INVOKEVIRTUAL, Names.CTX, "unwound", "(" + Names.WASM_FUNC_D + "I)V", false);
+            mv.visitInsn(ATHROW);
+        }
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }
@@ -674,10 +706,18 @@ public final class FunctionEmitter {
     }
 
     private int prologue() {
-        if (osrLoop < 0) {
+        if (osrLoop < 0 && !lazyFrame) {
             loadCtx();
             cls.function(mv, funcIndex);
             mv.visitMethodInsn(INVOKEVIRTUAL, Names.CTX, "enter", "(" + Names.WASM_FUNC_D + ")V", false);
+        } else if (lazyFrame) {
+            loadCtx();
+            mv.visitMethodInsn(INVOKEVIRTUAL, Names.CTX, "enterCompiled", "()I", false);
+            mv.visitVarInsn(ISTORE, depthSlot);
+            // Any throwable (traps, stack overflows): recording the frame is harmless for the others. First
+            // in the exception table, so it must stay the only handler while exception handling is not compiled.
+            mv.visitTryCatchBlock(unwindStart, unwindEnd, unwindHandler, "java/lang/Throwable");
+            mv.visitLabel(unwindStart);
         }
         loadCtx();
         cls.instance(mv);

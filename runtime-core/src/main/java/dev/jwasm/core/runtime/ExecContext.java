@@ -59,6 +59,30 @@ public final class ExecContext {
         f[d] = fn;
     }
 
+    /**
+     * Entry into a compiled function: counts the depth and traps when the call depth limit is reached, like
+     * {@link #enter}, but leaves the frame unrecorded until a trap or stack overflow unwinds through it
+     * ({@link #unwound}), so that {@link #withBacktrace} still sees every active frame.
+     *
+     * @return the depth of the new frame
+     */
+    public int enterCompiled() {
+        int d = ++depth;
+        if (d > maxDepth) {
+            throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED);
+        }
+        return d;
+    }
+
+    /** Records {@code fn} as the function at depth {@code d} (see {@link #enterCompiled}). */
+    public void unwound(WasmFunction fn, int d) {
+        WasmFunction[] f = frames;
+        if (d >= f.length) {
+            f = deeper(d);
+        }
+        f[d] = fn;
+    }
+
     /** The frame array grown to hold depth {@code d}; traps if {@code d} is beyond the call depth limit. */
     private WasmFunction[] deeper(int d) {
         if (d > maxDepth) {
