@@ -55,6 +55,7 @@ public final class Main {
     public static void main(String[] args) {
         // Unbuffered file-descriptor streams: each guest fd_write is one write(2), as in native runtimes,
         // and nothing is lost when the guest's proc_exit ends the process.
+        StartupWarmUp.start();
         useLazyLogback();
         if (System.getProperty(TierUp.COMPILER_PROPERTY) == null) {
             // This jar bundles the JIT: name it rather than have the runtime search the class path for it.
