@@ -63,7 +63,8 @@
  *       2.26 s, nbody 2.48 to 2.33 s.</li>
  *   <li>Launcher: the run that dumps the CDS archive compiles in the foreground. JDK 17 archives a method's
  *       queued-for-compilation flag (JDK-8306460); when that run ended with this loop queued, no later run
- *       compiled it at all (matmul 120: ~1.2 to ~2.7 s CPU for every run after that build's first).</li>
+ *       compiled it at all. Archive dumped by a first run of matmul 500, then CPU medians of 5 and 3 interleaved
+ *       runs, old launcher against this one: matmul 120 2.62 to 1.30 s, sieve 10.63 to 2.69 s.</li>
  *   <li>Tried and dropped (CPU medians of 3-5 interleaved runs against the kept state): conversions other
  *       than wrap, extend and int-to-double moved out of the loop into {@code ColdNumeric} (30 fewer keys, no
  *       inlined {@code ConversionDispatch} whose own switch trapped in matmul): nbody 2.3 to 3.5 s, others
@@ -82,6 +83,11 @@
  *       program uses must be seeded too, which makes the compile as large as an untrimmed one; parsing the
  *       seed module costs start-up as well: sieve 2.87 to 3.42 s, matmul 1.34 to 2.15, nbody 2.22 to 3.52,
  *       fib 0.43 to 1.02, sha256 3.41 to 2.82.</li>
+ *   <li>Tried and dropped: the launcher's x3 compile thresholds under {@code --tier interp} too, with x1
+ *       kept for this package, {@code numeric} and {@code runtime} ({@code -XX:CompileCommand=
+ *       CompileThresholdScaling,...}): fib 0.46 to 0.32 s CPU (less start-up compiling), matmul 1.34 to 1.21,
+ *       but nbody 2.16 to 5.19: the shifted timing put the loop's first compile before nbody's main phase,
+ *       which then trapped (see above).</li>
  *   <li>Measured, not adopted (launcher flags, CPU medians of 3-5 interleaved runs): {@code
  *       -XX:-UseSwitchProfiling}: fib 0.38 to 1.11 s, nbody 2.08 to 4.79, matmul 1.22 to 1.16, sieve 2.59 to
  *       2.84, sha256 2.83 to 3.10. {@code -XX:PerMethodTrapLimit=0} (no uncommon traps, so no trimming):
