@@ -33,7 +33,7 @@ public final class LazyLogback implements SLF4JServiceProvider {
     private LogbackServiceProvider logback;
     private final IMarkerFactory markers = new BasicMarkerFactory();
     private final MDCAdapter mdc = new BasicMDCAdapter();
-    private final ILoggerFactory loggers = LazyLogger::new;
+    private final ILoggerFactory loggers = new LazyLoggers();
     private volatile Level threshold = Level.WARN;
     private volatile boolean started;
 
@@ -115,6 +115,14 @@ public final class LazyLogback implements SLF4JServiceProvider {
     }
 
     /** A logger that answers level checks itself until Logback has started, then delegates to Logback's. */
+    /** The factory, as a class rather than {@code LazyLogger::new}: no call site to bootstrap at start-up. */
+    private final class LazyLoggers implements ILoggerFactory {
+        @Override
+        public Logger getLogger(String name) {
+            return new LazyLogger(name);
+        }
+    }
+
     private final class LazyLogger extends LegacyAbstractLogger {
         private static final long serialVersionUID = 1L;
 

@@ -10,12 +10,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.ParameterException;
@@ -31,27 +28,34 @@ public final class Main {
     private static final String LOG_LEVEL = "--log-level";
     private static final String SLF4J_PROVIDER = "slf4j.provider";
     private static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
-    /** Every subcommand, in the order help lists them. */
-    private static final Map<String, Function<Streams, Object>> SUBCOMMANDS = subcommands();
+    /**
+     * Every subcommand, in the order help lists them; {@link #newSubcommand} makes them. A switch rather than
+     * a map of constructor references: each method reference is a call site bootstrapped on first use, about
+     * a millisecond of every start for seven of them.
+     */
+    private static final List<String> SUBCOMMANDS =
+            List.of(DEFAULT_COMMAND, "wast", "validate", "inspect", "compile", "completion", "help");
 
     private Main() {
     }
 
-    private static Map<String, Function<Streams, Object>> subcommands() {
-        Map<String, Function<Streams, Object>> m = new LinkedHashMap<>();
-        m.put(DEFAULT_COMMAND, RunCommand::new);
-        m.put("wast", WastCommand::new);
-        m.put("validate", ValidateCommand::new);
-        m.put("inspect", InspectCommand::new);
-        m.put("compile", CompileCommand::new);
-        m.put("completion", CompletionCommand::new);
-        m.put("help", io -> new HelpCommand());
-        return Collections.unmodifiableMap(m);
+    private static Object newSubcommand(String name, Streams io) {
+        return switch (name) {
+            case DEFAULT_COMMAND -> new RunCommand(io);
+            case "wast" -> new WastCommand(io);
+            case "validate" -> new ValidateCommand(io);
+            case "inspect" -> new InspectCommand(io);
+            case "compile" -> new CompileCommand(io);
+            case "completion" -> new CompletionCommand(io);
+            case "help" -> new HelpCommand();
+            default -> throw new IllegalArgumentException(name);
+        };
     }
 
     public static void main(String[] args) {
         // Unbuffered file-descriptor streams: each guest fd_write is one write(2), as in native runtimes,
         // and nothing is lost when the guest's proc_exit ends the process.
+        StartupWarmUp.start();
         useLazyLogback();
         if (System.getProperty(TierUp.COMPILER_PROPERTY) == null) {
             // This jar bundles the JIT: name it rather than have the runtime search the class path for it.
@@ -64,6 +68,9 @@ public final class Main {
         int status = run(args, new Streams(System.in, out, err, rawOut, rawErr));
         out.flush();
         err.flush();
+        if (ArchiveTraining.requested()) {
+            ArchiveTraining.train();
+        }
         System.exit(status);
     }
 
@@ -94,7 +101,7 @@ public final class Main {
     private static int run(String[] args, Streams io) {
         ErrorReporter reporter = new ErrorReporter(io.err());
         try {
-            String[] full = withDefaultCommand(args, SUBCOMMANDS.keySet());
+            String[] full = withDefaultCommand(args, SUBCOMMANDS);
             RunCommand common = RunFastPath.parse(full, io);
             if (common != null) {
                 return common.call();
@@ -116,11 +123,11 @@ public final class Main {
      */
     static CommandLine commandLine(Streams io, ErrorReporter reporter, String only) {
         CommandLine cl = new CommandLine(new JwasmCommand(io));
-        SUBCOMMANDS.forEach((name, factory) -> {
+        for (String name : SUBCOMMANDS) {
             if (only == null || only.equals(name)) {
-                cl.addSubcommand(name, factory.apply(io));
+                cl.addSubcommand(name, newSubcommand(name, io));
             }
-        });
+        }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOut(new PrintWriter(new OutputStreamWriter(io.out(), StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new OutputStreamWriter(io.err(), StandardCharsets.UTF_8), true));
@@ -142,14 +149,14 @@ public final class Main {
         }
         String word = args[i];
         boolean needsAll = word.equals("help") || word.equals("completion");
-        return SUBCOMMANDS.containsKey(word) && !needsAll ? word : null;
+        return SUBCOMMANDS.contains(word) && !needsAll ? word : null;
     }
 
     /**
      * Inserts {@code run} when the first word (after an optional {@code --log-level LEVEL}) is neither a
      * subcommand nor a top-level flag, so {@code jwasm hello.wasm} and {@code jwasm --dir . hello.wasm} work.
      */
-    static String[] withDefaultCommand(String[] args, Set<String> subcommands) {
+    static String[] withDefaultCommand(String[] args, Collection<String> subcommands) {
         int i = skipLogLevel(args);
         if (i >= args.length || subcommands.contains(args[i]) || TOP_LEVEL_FLAGS.contains(args[i])) {
             return args;

@@ -80,7 +80,8 @@ final class RunCommand implements Callable<Integer> {
         WasiGrants grants = wasi.grants(argv, System.getenv());
         Linker linker = new Linker(engine);
         // WASI is set up only for guests that import it: it opens descriptors and starts logging.
-        Wasi guestWasi = needsWasi(main, preloaded) ? WasiSupport.define(linker, grants, io) : null;
+        Wasi guestWasi = needsWasi(main, preloaded) ? WasiSupport.define(linker, grants, io, modules(main, preloaded))
+                : null;
         try {
             for (Preload p : preloaded) {
                 linker.defineInstance(p.name(), instantiate(linker, p.module(), p.file()));
@@ -134,6 +135,15 @@ final class RunCommand implements Callable<Integer> {
             out.add(new Preload(spec.substring(0, eq), file, modules.load(file)));
         }
         return out;
+    }
+
+    private static List<WasmModule> modules(WasmModule main, List<Preload> preloaded) {
+        List<WasmModule> all = new ArrayList<>();
+        for (Preload p : preloaded) {
+            all.add(p.module());
+        }
+        all.add(main);
+        return all;
     }
 
     private static boolean needsWasi(WasmModule main, List<Preload> preloaded) {

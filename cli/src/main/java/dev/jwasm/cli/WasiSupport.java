@@ -9,6 +9,7 @@ import dev.jwasm.wasi.WasiConfig;
 import dev.jwasm.wasi.WasiExitException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.OptionalInt;
 
 /**
@@ -33,15 +34,15 @@ final class WasiSupport {
     }
 
     /**
-     * Opens the guest's descriptors (stdio on {@code io}, the directories, the listeners) and defines the
-     * WASI functions in {@code linker}. Close the result when the guest is done.
+     * Opens the guest's descriptors (stdio on {@code io}, the directories, the listeners) and defines in
+     * {@code linker} the WASI functions {@code modules} import. Close the result when the guest is done.
      *
      * @throws CliException if a directory or listener cannot be opened
      */
-    static Wasi define(Linker linker, WasiGrants grants, Streams io) {
+    static Wasi define(Linker linker, WasiGrants grants, Streams io, List<WasmModule> modules) {
         try {
             Wasi wasi = Wasi.create(config(grants, io));
-            wasi.addTo(linker);
+            wasi.addImportsOf(linker, modules);
             return wasi;
         } catch (IOException e) {
             throw new CliException("cannot set up WASI: " + e.getMessage());

@@ -64,6 +64,12 @@ class WasiRunTest {
     }
 
     @Test
+    void aModuleOfAnOldToolchainImportingWasiUnstableRuns() throws IOException {
+        String module = write("old.wat", COUNT_ARGS_AND_ENV.replace("wasi_snapshot_preview1", "wasi_unstable"));
+        assertEquals(21, Cli.run("run", "--env", "A=1", module, "x").exitCode());
+    }
+
+    @Test
     void bareEnvNameCopiesOnlyVariablesTheHostHas() throws IOException {
         String module = write("count.wat", COUNT_ARGS_AND_ENV);
         assertEquals(10, Cli.run("run", "--env", "JWASM_SURELY_UNSET_VARIABLE", module).exitCode());

@@ -1,6 +1,7 @@
 package dev.jwasm.api;
 
 import dev.jwasm.core.model.FuncType;
+import dev.jwasm.core.runtime.ImportResolver;
 import dev.jwasm.core.runtime.Instantiator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,6 +24,13 @@ import java.util.Optional;
 public final class Linker {
     private final Engine engine;
     private final Map<String, Extern> definitions = new LinkedHashMap<>();
+    /** {@link #get} as the instantiator sees it; a class, not {@code this::get}, to spare start-up a call site. */
+    private final ImportResolver resolver = new ImportResolver() {
+        @Override
+        public Optional<Extern> resolve(String module, String name) {
+            return get(module, name);
+        }
+    };
 
     public Linker(Engine engine) {
         this.engine = java.util.Objects.requireNonNull(engine);
@@ -62,7 +70,7 @@ public final class Linker {
      * @throws WasmTrap if initialisation or the start function traps
      */
     public Instance instantiate(WasmModule module) {
-        return Instantiator.instantiate(engine, module, this::get);
+        return Instantiator.instantiate(engine, module, resolver);
     }
 
     private static String key(String module, String name) {

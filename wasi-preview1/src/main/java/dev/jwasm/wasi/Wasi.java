@@ -1,6 +1,9 @@
 package dev.jwasm.wasi;
 
 import dev.jwasm.api.Linker;
+import dev.jwasm.api.WasmModule;
+import dev.jwasm.core.model.ExternKind;
+import dev.jwasm.core.model.Import;
 import dev.jwasm.wasi.abi.FileType;
 import dev.jwasm.wasi.abi.Rights;
 import dev.jwasm.wasi.fs.DirectoryDescriptor;
@@ -62,15 +65,17 @@ public final class Wasi implements AutoCloseable {
     public static final String UNSTABLE_MODULE = "wasi_unstable";
 
     private final FdTable fds;
+    private final WasiContext context;
     private final List<WasiFunction> functions;
-    private final List<WasiFunction> unstableFunctions;
+    /** Adapted from {@link #functions} when first asked for: most guests never import snapshot 0. */
+    private List<WasiFunction> unstableFunctions;
     private final List<InetSocketAddress> listenerAddresses;
 
-    private Wasi(FdTable fds, List<WasiFunction> functions, List<WasiFunction> unstableFunctions,
+    private Wasi(FdTable fds, WasiContext context, List<WasiFunction> functions,
             List<InetSocketAddress> listenerAddresses) {
         this.fds = fds;
+        this.context = context;
         this.functions = functions;
-        this.unstableFunctions = unstableFunctions;
         this.listenerAddresses = listenerAddresses;
     }
 
@@ -125,8 +130,7 @@ public final class Wasi implements AutoCloseable {
         PollFunction.register(registry, ctx);
         MiscFunctions.register(registry, ctx);
         SockFunctions.register(registry, ctx);
-        List<WasiFunction> preview1 = registry.functions();
-        return new Wasi(fds, preview1, UnstableFunctions.adapt(preview1, ctx), List.copyOf(addresses));
+        return new Wasi(fds, ctx, registry.functions(), List.copyOf(addresses));
     }
 
     /** Defines every WASI function in {@code linker} under {@link #MODULE}. */
@@ -138,11 +142,37 @@ public final class Wasi implements AutoCloseable {
     }
 
     /**
+     * Defines in {@code linker} only the WASI functions that {@code modules} import, each under the module name
+     * it is imported from ({@link #MODULE}, or {@link #UNSTABLE_MODULE} for modules of old toolchains), unless
+     * the linker already has a definition of that name. A command-line run links one guest once, and creating
+     * ninety host functions for the handful it imports was a tenth of a small program's start-up. Imports of
+     * names WASI does not have are left for the linker to report.
+     */
+    public Linker addImportsOf(Linker linker, List<WasmModule> modules) {
+        for (WasmModule m : modules) {
+            for (Import imp : m.decoded().imports()) {
+                if (imp.desc().kind() != ExternKind.FUNC || linker.get(imp.module(), imp.name()).isPresent()) {
+                    continue;
+                }
+                List<WasiFunction> candidates = imp.module().equals(MODULE) ? functions
+                        : imp.module().equals(UNSTABLE_MODULE) ? unstableFunctions() : List.of();
+                for (WasiFunction f : candidates) {
+                    if (f.name().equals(imp.name())) {
+                        linker.defineFunction(imp.module(), f.name(), f.type(), f.impl());
+                        break;
+                    }
+                }
+            }
+        }
+        return linker;
+    }
+
+    /**
      * Also defines the functions under {@link #UNSTABLE_MODULE} for modules built by old toolchains, sharing
      * this object's descriptors; see {@link UnstableFunctions} for the ABI differences it translates.
      */
     public Linker addUnstableTo(Linker linker) {
-        for (WasiFunction f : unstableFunctions) {
+        for (WasiFunction f : unstableFunctions()) {
             linker.defineFunction(UNSTABLE_MODULE, f.name(), f.type(), f.impl());
         }
         return linker;
@@ -150,6 +180,9 @@ public final class Wasi implements AutoCloseable {
 
     /** The {@code wasi_unstable} functions (45: no sock_accept). */
     public List<WasiFunction> unstableFunctions() {
+        if (unstableFunctions == null) {
+            unstableFunctions = UnstableFunctions.adapt(functions, context);
+        }
         return unstableFunctions;
     }
 

@@ -35,8 +35,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * path; {@link WasmModule#parse(byte[])} never loads one. What loading does check is compatibility: a jar
  * written by another jwasm build or format version, one whose module bytes do not match the size and CRC-32
  * its manifest records, and a file that is not such a jar at all are refused with a
- * {@link CompiledModuleException}. The module is decoded again when loaded, but not validated again: the jar
- * records what validation computed when it was compiled, and that is trusted like its classes.
+ * {@link CompiledModuleException}. The module's sections are decoded again when loaded, but its function
+ * bodies are neither scanned nor validated again: the jar records what validation computed when it was
+ * compiled, and that is trusted like its classes.
  *
  * <p>Immutable and thread-safe; every instance defines the classes in a class loader of its own, so they
  * are unloaded with it.
@@ -88,7 +89,7 @@ public final class CompiledModule {
     /** As {@link #load(Path)}, for a jar expected to hold {@code binary} (null: any module). */
     static CompiledModule load(Path jar, byte[] binary) throws IOException {
         ModuleJar.Contents c = ModuleJar.read(jar, binary);
-        DecodedModule decoded = ModuleDecoder.decode(c.module());
+        DecodedModule decoded = ModuleDecoder.decodeWellFormed(c.module());
         if (decoded.codes().size() != c.code().definedFunctions()) {
             throw new CompiledModuleException("compiled module is corrupt: its manifest does not match the module");
         }

@@ -88,7 +88,13 @@ public final class JitRuntime {
     // ---- tail calls to other functions ----
 
     /** The pending tail call of this thread's innermost compiled function, consumed by a trampoline. */
-    private static final ThreadLocal<FunctionInstance[]> TAIL_CALL = ThreadLocal.withInitial(() -> new FunctionInstance[1]);
+    private static final ThreadLocal<FunctionInstance[]> TAIL_CALL = new ThreadLocal<>() {
+        // A subclass, not withInitial and a lambda: no call site to bootstrap while a run starts.
+        @Override
+        protected FunctionInstance[] initialValue() {
+            return new FunctionInstance[1];
+        }
+    };
 
     public static void setTailCall(FunctionInstance callee) {
         TAIL_CALL.get()[0] = callee;

@@ -27,7 +27,11 @@ final class CodeSectionReader {
         int start = r.position();
         LocalTypes locals = locals(r);
         int codeStart = r.position();
-        m.codeUsesDataIndex |= ExpressionScanner.scan(r);
+        if (m.scanCode) {
+            m.codeUsesDataIndex |= ExpressionScanner.scan(r);
+        } else if (codeStart < start + size && start + size <= r.limit()) {
+            r.position(start + size);
+        }
         if (r.position() != start + size) {
             throw r.errorAt("section size mismatch", start);
         }

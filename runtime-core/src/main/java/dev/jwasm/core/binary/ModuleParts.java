@@ -33,6 +33,8 @@ final class ModuleParts {
     final List<FunctionBody> codes = new ArrayList<>();
     /** Whether some function body uses a data segment index. */
     boolean codeUsesDataIndex;
+    /** Whether function bodies are scanned instruction by instruction (false for known well-formed input). */
+    boolean scanCode = true;
     final List<DataSegment> datas = new ArrayList<>();
     final List<CustomSection> customSections = new ArrayList<>();
     NameSection names = NameSection.EMPTY;

@@ -21,7 +21,8 @@ import java.lang.invoke.MethodHandles;
  * call is one Java call of {@link #execute}; tail calls loop inside it so they need no Java stack.
  */
 public final class Interpreter {
-    private static final FunctionCode LAZY = Interpreter::lowerAndRun;
+    /** The entry of a function not lowered yet. A class, not a method reference: see {@link Lazy}. */
+    private static final FunctionCode LAZY = new Lazy();
 
     static {
         // Initialise every class the dispatch loop calls before C2 first compiles it: a call into a class that
@@ -44,6 +45,17 @@ public final class Interpreter {
     /** The initial entry of every defined function: lowers it on first call, then installs the result. */
     public static FunctionCode lazyEntry() {
         return LAZY;
+    }
+
+    /**
+     * Lowers a function on its first call, then runs it. A named class, so linking an instance bootstraps no
+     * lambda call site (each costs start-up time, run interpreted by the JVM).
+     */
+    private static final class Lazy implements FunctionCode {
+        @Override
+        public void invoke(ExecContext ctx, WasmFunction fn, int fp) {
+            lowerAndRun(ctx, fn, fp);
+        }
     }
 
     private static void lowerAndRun(ExecContext ctx, WasmFunction fn, int fp) {

@@ -15,6 +15,18 @@ public record FuncType(List<ValType> params, List<ValType> results) implements C
         return new FuncType(params, results);
     }
 
+    // equals and hashCode written out: a record's generated ones are bootstrapped through method handles on
+    // first use, some 20 classes spun at run time, which host-function linking paid on every jwasm start.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FuncType f && params.equals(f.params) && results.equals(f.results);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * params.hashCode() + results.hashCode();
+    }
+
     @Override
     public String toString() {
         return "(func " + params + " -> " + results + ")";

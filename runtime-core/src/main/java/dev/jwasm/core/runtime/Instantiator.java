@@ -14,6 +14,7 @@ import dev.jwasm.core.model.ElementSegment;
 import dev.jwasm.core.model.Export;
 import dev.jwasm.core.model.GlobalDef;
 import dev.jwasm.core.model.Import;
+import dev.jwasm.core.model.MemoryType;
 import dev.jwasm.core.model.SegmentMode;
 import dev.jwasm.core.model.TableDef;
 import java.util.ArrayList;
@@ -57,8 +58,10 @@ public final class Instantiator {
         List<MemoryInstance> mems = new ArrayList<>();
         List<GlobalInstance> globals = new ArrayList<>();
         for (Import imp : m.imports()) {
-            Extern ext = resolver.resolve(imp.module(), imp.name()).orElseThrow(
-                    () -> new LinkException("unknown import: " + imp.module() + "." + imp.name()));
+            Extern ext = resolver.resolve(imp.module(), imp.name()).orElse(null);
+            if (ext == null) {
+                throw new LinkException("unknown import: " + imp.module() + "." + imp.name());
+            }
             switch (imp.desc().kind()) {
                 case FUNC -> funcs.add(ImportMatcher.function(imp, ext, m, inst.typeIds));
                 case TABLE -> tables.add(ImportMatcher.table(imp, ext));
@@ -105,7 +108,9 @@ public final class Instantiator {
 
     private static void allocateMemories(InstanceImpl inst, DecodedModule m, Engine engine) {
         List<MemoryInstance> mems = new ArrayList<>(List.of(inst.memories));
-        m.memories().forEach(t -> mems.add(MemoryInstance.allocate(t, engine.maxMemoryBytes())));
+        for (MemoryType t : m.memories()) {
+            mems.add(MemoryInstance.allocate(t, engine.maxMemoryBytes()));
+        }
         inst.memories = mems.toArray(new MemoryInstance[0]);
         inst.memory0 = inst.memories.length > 0 ? inst.memories[0] : null;
     }

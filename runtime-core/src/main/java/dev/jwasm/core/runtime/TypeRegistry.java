@@ -24,13 +24,23 @@ public final class TypeRegistry {
     private static final AtomicInteger NEXT_ID = new AtomicInteger();
     /** Canonical id -> canonical id of its declared supertype (absent when none). */
     private static final ConcurrentHashMap<Integer, Integer> SUPERTYPES = new ConcurrentHashMap<>();
+    /**
+     * {@link #idOf} by type: a host function's id depends only on its type's structure, and WASI alone
+     * defines some 45 functions of 15 types, each run (building keys ran bytecode-interpreted at start-up).
+     */
+    private static final ConcurrentHashMap<FuncType, Integer> HOST_IDS = new ConcurrentHashMap<>();
 
     private TypeRegistry() {
     }
 
     /** The id of a function type used outside any module (host functions): a final singleton group. */
     public static int idOf(FuncType type) {
-        return canonicalize(List.of(new SubType(true, new int[0], type, 0, 1)))[0];
+        Integer id = HOST_IDS.get(type);
+        if (id == null) {
+            id = canonicalize(List.of(new SubType(true, new int[0], type, 0, 1)))[0];
+            HOST_IDS.putIfAbsent(type, id);
+        }
+        return id;
     }
 
     /** Canonical ids for every type of a module's type section, in index order. */
@@ -67,7 +77,9 @@ public final class TypeRegistry {
     private static int intern(String key, int supertype) {
         Integer id = IDS.get(key);
         if (id == null) {
-            id = IDS.computeIfAbsent(key, k -> NEXT_ID.getAndIncrement());
+            Integer fresh = NEXT_ID.getAndIncrement(); // ids need only be distinct: a lost race skips one
+            Integer prior = IDS.putIfAbsent(key, fresh);
+            id = prior != null ? prior : fresh;
         }
         if (supertype >= 0) {
             SUPERTYPES.putIfAbsent(id, supertype);
@@ -114,13 +126,19 @@ public final class TypeRegistry {
     private static void appendComposite(StringBuilder key, CompositeType c, int[] ids, int start, int size) {
         if (c instanceof FuncType f) {
             key.append("func(");
-            f.params().forEach(v -> appendValType(key, v, ids, start, size));
+            for (ValType v : f.params()) {
+                appendValType(key, v, ids, start, size);
+            }
             key.append(")->(");
-            f.results().forEach(v -> appendValType(key, v, ids, start, size));
+            for (ValType v : f.results()) {
+                appendValType(key, v, ids, start, size);
+            }
             key.append(')');
         } else if (c instanceof StructType s) {
             key.append("struct(");
-            s.fields().forEach(fld -> appendField(key, fld, ids, start, size));
+            for (FieldType fld : s.fields()) {
+                appendField(key, fld, ids, start, size);
+            }
             key.append(')');
         } else if (c instanceof ArrayType a) {
             key.append("array(");

@@ -49,6 +49,20 @@ class BenchmarkModulesDecodeTest {
         });
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("benchmarks")
+    void decodingAWellFormedModuleWithoutScanningItsCodeFindsTheSameModule(Path wasm) throws IOException {
+        byte[] bytes = Files.readAllBytes(wasm);
+        DecodedModule scanned = ModuleDecoder.decode(bytes);
+        DecodedModule unscanned = ModuleDecoder.decodeWellFormed(bytes);
+
+        assertEquals(scanned.codes(), unscanned.codes());
+        assertEquals(scanned.exports(), unscanned.exports());
+        assertEquals(scanned.imports(), unscanned.imports());
+        assertEquals(scanned.names().functionNames(), unscanned.names().functionNames());
+        assertEquals(scanned.datas().size(), unscanned.datas().size());
+    }
+
     private static boolean hasExport(DecodedModule m, String name, ExternKind kind) {
         for (Export e : m.exports()) {
             if (e.name().equals(name) && e.kind() == kind) {

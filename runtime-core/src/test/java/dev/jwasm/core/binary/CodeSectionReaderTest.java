@@ -36,6 +36,16 @@ class CodeSectionReaderTest {
     }
 
     @Test
+    void aBodyIsLocatedBySizeWithoutScanningAndBadSizesAreStillRejected() {
+        byte[] module = withLocals(vec(bytes(0x01, 0x7F)), 0x01, 0x01, 0x0B);
+        assertEquals(ModuleDecoder.decode(module).codes(), ModuleDecoder.decodeWellFormed(module).codes());
+
+        // A body whose size runs past the end of the module: still an error, not an exception of the JVM.
+        byte[] truncated = java.util.Arrays.copyOf(module, module.length - 1);
+        assertThrows(MalformedModuleException.class, () -> ModuleDecoder.decodeWellFormed(truncated));
+    }
+
+    @Test
     void upToFiftyThousandLocalsAreAccepted() {
         byte[] module = withLocals(vec(concat(u32(CodeSectionReader.MAX_LOCALS), bytes(0x7E))), 0x0B);
         assertEquals(Collections.nCopies(50_000, ValType.I64), ModuleDecoder.decode(module).codes().get(0).locals());

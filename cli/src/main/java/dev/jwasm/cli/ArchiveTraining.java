@@ -1,0 +1,162 @@
+package dev.jwasm.cli;
+
+import dev.jwasm.api.Engine;
+import dev.jwasm.api.Linker;
+import dev.jwasm.api.Tier;
+import dev.jwasm.api.WasmException;
+import dev.jwasm.api.WasmModule;
+import dev.jwasm.core.text.Wat;
+import dev.jwasm.jit.aot.CodeCache;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+/**
+ * Loads the runtime's classes before the JVM writes the class-data-sharing archive at exit.
+ *
+ * <p>Why: the launcher has the first run of a module dump the classes that run loaded, and later runs map
+ * that archive instead of reading, parsing and verifying classes from the jar. But the first run takes
+ * paths that later runs do not (it compiles a module that later runs find in the code cache; it may use
+ * {@code --tier interp} or a {@code .wat} file when later runs do not), and each class a later run loads
+ * from the jar costs it ~0.1-0.3 ms: 61 such classes made a cached {@code hello.wasm} run ~12 ms slower.
+ * So the dumping run loads every class of jwasm, ASM and SLF4J as well, and runs a small module through each
+ * path once for the JDK classes those paths load (zip and resource reading, method handles). Logback (only
+ * started when a message is logged) and picocli (compiled for Java 5, which the archive cannot hold) are
+ * left out.
+ *
+ * <p>The launcher asks for this with {@code -D}{@value #PROPERTY}{@code =true} on the runs that dump.
+ */
+final class ArchiveTraining {
+    /** The system property that asks for training. */
+    static final String PROPERTY = "jwasm.cds.training";
+    private static final List<String> PACKAGES = List.of("dev/jwasm/", "org/objectweb/asm/", "org/slf4j/");
+
+    private ArchiveTraining() {
+    }
+
+    /** A module touching memory, a loop and a call, so each tier links its memory and call support. */
+    private static final String MODULE = """
+            (module
+              (memory 1)
+              (func $load (param i32) (result i32) (i32.load (local.get 0)))
+              (func (export "run") (result i32) (local i32)
+                (loop $l
+                  (i32.store (i32.const 8) (i32.add (call $load (i32.const 8)) (i32.const 1)))
+                  (br_if $l (i32.lt_u (local.tee 0 (i32.add (local.get 0) (i32.const 1))) (i32.const 3))))
+                (call $load (i32.const 8))))
+            """;
+
+    /** Whether this run was asked to train the archive. */
+    static boolean requested() {
+        return Boolean.getBoolean(PROPERTY);
+    }
+
+    /** Loads the classes and exercises the paths; never fails the run. */
+    static void train() {
+        loadClasses();
+        try {
+            exercisePaths();
+        } catch (WasmException | IOException | UncheckedIOException | SecurityException e) {
+            // the archive is an optimisation: a run never fails for it
+        }
+    }
+
+    /**
+     * Runs {@link #MODULE} interpreted and through a code cache in a temporary directory, compiled and
+     * stored on the first look-up and loaded from the jar on the second, as a cached run loads it.
+     */
+    static int exercisePaths() throws IOException {
+        byte[] binary = Wat.parse(MODULE);
+        int result = run(WasmModule.parse(binary), Tier.INTERP);
+        Path dir = Files.createTempDirectory("jwasm-cds-training");
+        try {
+            CodeCache cache = CodeCache.at(dir);
+            cache.get(binary);
+            result += run(cache.get(binary).module(), Tier.JIT);
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+        return result;
+    }
+
+    private static int run(WasmModule module, Tier tier) {
+        Linker linker = new Linker(Engine.builder().tier(tier).build());
+        return linker.instantiate(module).function("run").call()[0].asInt();
+    }
+
+    /**
+     * Loads (without initialising) every class of the archived packages in the jar this class came from.
+     *
+     * @return how many classes were loaded; 0 when not running from a jar
+     */
+    static int loadClasses() {
+        Path jar = ownJar();
+        if (jar == null) {
+            return 0;
+        }
+        ClassLoader loader = ArchiveTraining.class.getClassLoader();
+        int loaded = 0;
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Enumeration<JarEntry> entries = file.entries();
+            while (entries.hasMoreElements()) {
+                String name = entries.nextElement().getName();
+                if (archived(name) && load(className(name), loader)) {
+                    loaded++;
+                }
+            }
+        } catch (IOException e) {
+            return loaded; // the archive is an optimisation: a run never fails for it
+        }
+        return loaded;
+    }
+
+    static boolean archived(String entry) {
+        if (!entry.endsWith(".class") || entry.endsWith("module-info.class")) {
+            return false;
+        }
+        for (String p : PACKAGES) {
+            if (entry.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String className(String entry) {
+        return entry.substring(0, entry.length() - ".class".length()).replace('/', '.');
+    }
+
+    private static boolean load(String name, ClassLoader loader) {
+        try {
+            Class.forName(name, false, loader);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false; // e.g. a class referring to an optional library that is not bundled
+        }
+    }
+
+    private static Path ownJar() {
+        try {
+            var source = ArchiveTraining.class.getProtectionDomain().getCodeSource();
+            if (source == null) {
+                return null;
+            }
+            Path p = Path.of(source.getLocation().toURI());
+            return Files.isRegularFile(p) ? p : null;
+        } catch (URISyntaxException | SecurityException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
