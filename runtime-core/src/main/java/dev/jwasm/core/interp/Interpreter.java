@@ -163,7 +163,9 @@ public final class Interpreter {
                 case Op.UNREACHABLE: throw Support.trap(TrapKind.UNREACHABLE);
                 case Op.LOOP: {
                     int count = ++fn.backEdgeCount;
-                    if (((count & 0xFF) == 0 | count == TierUp.LOOP_THRESHOLD | metered)
+                    // The threshold test is arithmetic: as a branch it would be compiled as an uncommon trap
+                    // until some function loops LOOP_THRESHOLD times, and then throw the compiled loop away.
+                    if (((Cmp.eqz(count & 0xFF) | Cmp.eq(count, TierUp.LOOP_THRESHOLD)) != 0 | metered)
                             && loopHeader(ctx, fn, count, code, pc, fp, metered)) {
                         return null;
                     }

@@ -16,13 +16,27 @@
  *       later use throws the compiled loop away (sieve recompiled 3-5 times). Comparisons, select and
  *       conditional branches compute their result arithmetically ({@code Cmp}). The loop header's rare path
  *       (every 256th back-edge) is still an if: when C2 compiles before any function looped 256 times
- *       (sha256), its first use throws the compile away once.</li>
+ *       (sha256), its first use throws the compile away once. The tier-up threshold test beside it is
+ *       arithmetic for the same reason.</li>
  *   <li>Every class the loop calls is initialised before it is compiled (an unloaded class compiles to a
  *       trap as well).</li>
  *   <li>A small loop: rarely hot instructions live in {@code ColdNumeric}, {@code ConversionDispatch} and
  *       {@code Support}. C2's compile time grows faster than the loop's size; it must stay under 8000
  *       bytes of bytecode or HotSpot would not compile it at all.</li>
  * </ul>
+ *
+ * <p>The switch itself is profile-dependent, and that decides most of the remaining variance (seen with
+ * {@code -XX:+LogCompilation}, JDK 17): C2 compiles only the switch keys its profile has seen and makes the
+ * others one uncommon trap. That trimmed compile is small, quick and fast (nbody: ~25 KB of code, ~0.1 s to
+ * compile on an idle core). But the first time a trimmed key is used the loop is recompiled, and from then on
+ * for the whole process with every key (the trap is recorded at the switch's bytecode): ~50 KB, 0.3-0.7 s to
+ * compile, slower code. Programs with phases hit this: sieve and matmul always (HotSpot compiles the loop on
+ * the first hot inner loop, which uses five or six instructions, and the next phase traps), sha256 in about
+ * half its runs (when the compile lands before the first 64 KiB chunk's bookkeeping code ran: its bimodal
+ * times). Without switch profiling ({@code -XX:-UseSwitchProfiling}) nothing is trimmed and nothing traps,
+ * but the loop's code is 2.3x slower on nbody. C1's profiling code for the switch is also why the phase
+ * before C2's code arrives is slow: it tests every key of the {@code tableswitch} range (0 to 0x157) on every
+ * dispatch, ~8x slower than C1 without profiling (sieve run at each tier alone).
  *
  * <h2>Log of measured changes</h2>
  *
@@ -43,6 +57,42 @@
  *       which cost as much as the dispatches saved on these run lengths.</li>
  *   <li>Tried and dropped: fewer values live across the loop (refs array reloaded from the context) and
  *       not inlining memory accessors or numeric helpers: no change in C2 compile time.</li>
+ *   <li>Loop header: {@code count == LOOP_THRESHOLD} as {@code Cmp.eq}. As a branch it was an uncommon trap
+ *       until a function's 20000th back-edge, which threw the first compiled loop away in sha256 and nbody
+ *       (seen with {@code -XX:+LogCompilation}). User+sys CPU, medians of 7 interleaved runs: sha256 2.65 to
+ *       2.26 s, nbody 2.48 to 2.33 s.</li>
+ *   <li>Launcher: the run that dumps the CDS archive compiles in the foreground. JDK 17 archives a method's
+ *       queued-for-compilation flag (JDK-8306460); when that run ended with this loop queued, no later run
+ *       compiled it at all. Archive dumped by a first run of matmul 500, then CPU medians of 5 and 3 interleaved
+ *       runs, old launcher against this one: matmul 120 2.62 to 1.30 s, sieve 10.63 to 2.69 s.</li>
+ *   <li>Tried and dropped (CPU medians of 3-5 interleaved runs against the kept state): conversions other
+ *       than wrap, extend and int-to-double moved out of the loop into {@code ColdNumeric} (30 fewer keys, no
+ *       inlined {@code ConversionDispatch} whose own switch trapped in matmul): nbody 2.3 to 3.5 s, others
+ *       unchanged; cause not found (its trimmed compile grew from 27 to 44 KB).</li>
+ *   <li>Tried and dropped: no on-stack replacement ({@code -XX:-UseOnStackReplacement}) with the loop
+ *       header returning to {@code execute} every 256th back-edge to re-enter the newest compiled code, to
+ *       compile the loop once instead of twice (OSR and normal entry): the normal-entry compile needs
+ *       invocation counts, so C2's code came later (nbody: first compile at 1.5 s instead of 0.3 s) or, with
+ *       a per-method {@code CompileThresholdScaling} of 0.05-0.2, too early and trapped. Single runs against
+ *       ~2.3 s for both: sha256 3.9 s CPU, nbody 3.1 s; scaled: sha256 2.4-3.6 s, nbody 3.6-4.9 s.</li>
+ *   <li>Tried and dropped: a per-method {@code CompileThresholdScaling} for {@code Interpreter.run} (0.3 and
+ *       3): sha256 2.3 to 2.7 s either way, no fewer switch traps.</li>
+ *   <li>Tried and dropped: seeding the switch profile early (a built-in module covering the common
+ *       instructions, run through the interpreter every 4096th back-edge of a function for the first 64
+ *       times). It removed sieve's premature small compile, but trimming works per key, so every cold key a
+ *       program uses must be seeded too, which makes the compile as large as an untrimmed one; parsing the
+ *       seed module costs start-up as well: sieve 2.87 to 3.42 s, matmul 1.34 to 2.15, nbody 2.22 to 3.52,
+ *       fib 0.43 to 1.02, sha256 3.41 to 2.82.</li>
+ *   <li>Tried and dropped: the launcher's x3 compile thresholds under {@code --tier interp} too, with x1
+ *       kept for this package, {@code numeric} and {@code runtime} ({@code -XX:CompileCommand=
+ *       CompileThresholdScaling,...}): fib 0.46 to 0.32 s CPU (less start-up compiling), matmul 1.34 to 1.21,
+ *       but nbody 2.16 to 5.19: the shifted timing put the loop's first compile before nbody's main phase,
+ *       which then trapped (see above).</li>
+ *   <li>Measured, not adopted (launcher flags, CPU medians of 3-5 interleaved runs): {@code
+ *       -XX:-UseSwitchProfiling}: fib 0.38 to 1.11 s, nbody 2.08 to 4.79, matmul 1.22 to 1.16, sieve 2.59 to
+ *       2.84, sha256 2.83 to 3.10. {@code -XX:PerMethodTrapLimit=0} (no uncommon traps, so no trimming):
+ *       fib 0.45 to 1.16, nbody 2.18 to 5.34, sha256 3.08 to 3.67. {@code -XX:TieredStopAtLevel=1} (C1
+ *       only): matmul 1.27 to 0.88, but nbody 2.46 to 7.04 and sha256 2.88 to 3.66.</li>
  * </ul>
  */
 package dev.jwasm.core.interp;
