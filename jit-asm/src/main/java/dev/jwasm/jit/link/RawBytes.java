@@ -18,6 +18,7 @@ final class RawBytes {
      * Whether {@link #U} may be used: {@code sun.misc.Unsafe} is reachable, the platform is
      * little-endian and allows unaligned plain loads and stores (x86-64, AArch64), and the JDK is older than
      * 24, from which its memory-access methods print a deprecation warning on first use (JEP 471/498).
+     * {@code -Djwasm.jit.unsafeMemory=false} turns it off (the VarHandle path, for comparison and tests).
      */
     static final boolean AVAILABLE;
     /** The instance, or null where {@link #AVAILABLE} is false. */
@@ -30,7 +31,8 @@ final class RawBytes {
         String arch = System.getProperty("os.arch", "");
         boolean platform = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN
                 && (arch.equals("amd64") || arch.equals("x86_64") || arch.equals("aarch64"))
-                && Runtime.version().feature() < 24;
+                && Runtime.version().feature() < 24
+                && !"false".equals(System.getProperty("jwasm.jit.unsafeMemory"));
         if (platform) {
             try {
                 Field f = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
@@ -46,4 +48,5 @@ final class RawBytes {
     }
 
     private RawBytes() {
-    }}
+    }
+}

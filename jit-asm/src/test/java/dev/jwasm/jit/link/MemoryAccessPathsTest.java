@@ -1,0 +1,115 @@
+package dev.jwasm.jit.link;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jwasm.api.WasmTrap;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Both ways {@link MemoryAccess} reaches a {@code byte[]} (unchecked {@code Unsafe} after its own bounds
+ * check, or VarHandles) give the same values and trap at the same addresses: each load and store width at
+ * every address around the end of a memory and with offsets that overflow 32 bits. This JVM uses one path
+ * (Unsafe on JDK 17-23 x86-64/AArch64); a forked JVM with {@code -Djwasm.jit.unsafeMemory=false} uses the
+ * other, and their transcripts must be identical.
+ */
+class MemoryAccessPathsTest {
+    @Test
+    void unsafeAndVarHandleAccessesAgreeOnValuesAndTraps() throws Exception {
+        List<String> here = Probe.transcript();
+        List<String> forked = forkedTranscript();
+
+        assertEquals("path " + (RawBytes.AVAILABLE ? "unsafe" : "varhandle"), here.get(0));
+        assertEquals("path varhandle", forked.get(0), "the property selects the VarHandle path");
+        assertTrue(here.size() > 1000, "the probe covers the boundary cases");
+        assertEquals(here.subList(1, here.size()), forked.subList(1, forked.size()));
+    }
+
+    private static List<String> forkedTranscript() throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-Djwasm.jit.unsafeMemory=false", "-cp",
+                System.getProperty("java.class.path"), Probe.class.getName())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out;
+        try (InputStream in = p.getInputStream()) {
+            out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertTrue(p.waitFor(2, TimeUnit.MINUTES), "forked JVM did not end");
+        assertEquals(0, p.exitValue());
+        return List.of(out.split("\n"));
+    }
+
+    /** Runs every access near the boundaries and writes what happened, one line per access. */
+    public static final class Probe {
+        private static final int SIZE = 64;
+        private static final int[] OFFSETS = {0, 1, 7, SIZE - 8, SIZE, 0x7FFF_FFFF, 0x8000_0000, -1};
+
+        public static void main(String[] args) {
+            for (String line : transcript()) {
+                System.out.println(line);
+            }
+        }
+
+        static List<String> transcript() {
+            List<String> out = new ArrayList<>();
+            out.add("path " + (RawBytes.AVAILABLE ? "unsafe" : "varhandle"));
+            for (int off : OFFSETS) {
+                for (int addr = -2; addr <= SIZE + 1; addr++) {
+                    byte[] m = pattern();
+                    int a = addr;
+                    record(out, "i32 " + a + "+" + off, () -> MemoryAccess.i32Load(a, m, off));
+                    record(out, "i64 " + a + "+" + off, () -> MemoryAccess.i64Load(a, m, off));
+                    record(out, "8s " + a + "+" + off, () -> MemoryAccess.load8S(a, m, off));
+                    record(out, "8u " + a + "+" + off, () -> MemoryAccess.load8U(a, m, off));
+                    record(out, "16s " + a + "+" + off, () -> MemoryAccess.load16S(a, m, off));
+                    record(out, "16u " + a + "+" + off, () -> MemoryAccess.load16U(a, m, off));
+                    record(out, "32u " + a + "+" + off, () -> MemoryAccess.load32U(a, m, off));
+                    record(out, "st32 " + a + "+" + off, () -> {
+                        MemoryAccess.i32Store(a, 0x01020304, m, off);
+                        return java.util.Arrays.hashCode(m);
+                    });
+                    record(out, "st64 " + a + "+" + off, () -> {
+                        MemoryAccess.i64Store(a, 0x0102030405060708L, m, off);
+                        return java.util.Arrays.hashCode(m);
+                    });
+                    record(out, "st16 " + a + "+" + off, () -> {
+                        MemoryAccess.store16(a, 0xBEEF, m, off);
+                        return java.util.Arrays.hashCode(m);
+                    });
+                    record(out, "st8 " + a + "+" + off, () -> {
+                        MemoryAccess.store8(a, 0xAB, m, off);
+                        return java.util.Arrays.hashCode(m);
+                    });
+                }
+            }
+            return out;
+        }
+
+        private static byte[] pattern() {
+            byte[] m = new byte[SIZE];
+            for (int i = 0; i < SIZE; i++) {
+                m[i] = (byte) (i * 37 + 11);
+            }
+            return m;
+        }
+
+        private interface Access {
+            long run();
+        }
+
+        private static void record(List<String> out, String what, Access access) {
+            try {
+                out.add(what + " = " + access.run());
+            } catch (WasmTrap t) {
+                out.add(what + " trap " + t.getMessage());
+            }
+        }
+    }
+}
