@@ -93,6 +93,12 @@
  *       2.84, sha256 2.83 to 3.10. {@code -XX:PerMethodTrapLimit=0} (no uncommon traps, so no trimming):
  *       fib 0.45 to 1.16, nbody 2.18 to 5.34, sha256 3.08 to 3.67. {@code -XX:TieredStopAtLevel=1} (C1
  *       only): matmul 1.27 to 0.88, but nbody 2.46 to 7.04 and sha256 2.88 to 3.66.</li>
+ *   <li>Tried and dropped (2026-11-25, idle machine, {@code perf stat -e task-clock}, median of 3
+ *       interleaved, CPU ms): C2 loop-optimisation flags to shorten its compile of the loop under
+ *       {@code --tier interp}. Baseline sieve 2263, matmul 1174, sha256 3025 (bimodal), nbody 2339;
+ *       {@code -XX:LoopUnrollLimit=0}: 2581, 1222, 2881, 2453; {@code -XX:-PartialPeelLoop
+ *       -XX:-LoopUnswitching}: 2417, 1271, 2879, 2343; {@code -XX:-UseLoopPredicate}: 2411, 1218, 2727,
+ *       2381. None faster beyond sha256's noise.</li>
  * </ul>
  */
 package dev.jwasm.core.interp;
