@@ -1,6 +1,5 @@
 package dev.jwasm.core.interp;
 
-import dev.jwasm.api.TrapKind;
 import dev.jwasm.core.numeric.F32Ops;
 import dev.jwasm.core.numeric.F64Ops;
 import dev.jwasm.core.numeric.I32Ops;
@@ -29,8 +28,9 @@ public final class Interpreter {
         // is not loaded yet compiles to an uncommon trap, so a program's first use of, say, an i64 division
         // would throw the compiled loop away and force a recompile.
         MethodHandles.Lookup lookup = MethodHandles.lookup();
-        for (Class<?> c : new Class<?>[] {Cmp.class, ColdNumeric.class, ConversionDispatch.class, Support.class,
-                I32Ops.class, I64Ops.class, F32Ops.class, F64Ops.class, MemoryInstance.class, TierUp.class}) {
+        for (Class<?> c : new Class<?>[] {Cmp.class, ColdDispatch.class, ColdNumeric.class, ConversionDispatch.class,
+                Support.class, I32Ops.class, I64Ops.class, F32Ops.class, F64Ops.class, MemoryInstance.class,
+                TierUp.class}) {
             try {
                 lookup.ensureInitialized(c);
             } catch (IllegalAccessException e) {
@@ -160,7 +160,6 @@ public final class Interpreter {
         for (;;) {
             int op = code[pc++];
             switch (op) {
-                case Op.UNREACHABLE: throw Support.trap(TrapKind.UNREACHABLE);
                 case Op.LOOP: {
                     int count = ++fn.backEdgeCount;
                     // The threshold test is arithmetic: as a branch it would be compiled as an uncommon trap
@@ -179,14 +178,6 @@ public final class Interpreter {
                     pc = code[pc];
                     break;
                 case Op.BR_IF_SIMPLE: pc = Cmp.select(Cmp.nez((int) s[--sp]), code[pc], pc + 1); break;
-                case Op.BR_IF:
-                    if ((int) s[--sp] != 0) {
-                        sp = Support.branch(s, r, sp, code[pc + 1], code[pc + 2]);
-                        pc = code[pc];
-                    } else {
-                        pc += 3;
-                    }
-                    break;
                 case Op.BR_TABLE: {
                     int n = code[pc];
                     int i = (int) s[--sp];
@@ -195,23 +186,6 @@ public final class Interpreter {
                     pc = code[e];
                     break;
                 }
-                case Op.BR_ON_NULL:
-                    if (r[sp - 1] == null) {
-                        sp = Support.branch(s, r, sp - 1, code[pc + 1], code[pc + 2]);
-                        pc = code[pc];
-                    } else {
-                        pc += 3;
-                    }
-                    break;
-                case Op.BR_ON_NON_NULL:
-                    if (r[sp - 1] != null) {
-                        sp = Support.branch(s, r, sp, code[pc + 1], code[pc + 2]);
-                        pc = code[pc];
-                    } else {
-                        sp--;
-                        pc += 3;
-                    }
-                    break;
                 case Op.RETURN:
                     Support.toFrameBase(s, r, sp, fp, fn.resultCount);
                     return null;
@@ -265,28 +239,12 @@ public final class Interpreter {
                     s[sp - 1] ^= (s[sp - 1] ^ s[sp]) & pickSecond;
                     break;
                 }
-                case Op.SELECT_REF:
-                    sp -= 2;
-                    if ((int) s[sp + 1] == 0) {
-                        r[sp - 1] = r[sp];
-                    }
-                    break;
                 case Op.LOCAL_GET: s[sp++] = s[fp + code[pc++]]; break;
                 case Op.LOCAL_SET: s[fp + code[pc++]] = s[--sp]; break;
                 case Op.LOCAL_TEE: s[fp + code[pc++]] = s[sp - 1]; break;
                 case Op.LOCAL_COPY: s[fp + code[pc + 1]] = s[fp + code[pc]]; pc += 2; break;
-                case Op.LOCAL_GET_REF: r[sp++] = r[fp + code[pc++]]; break;
-                case Op.LOCAL_SET_REF: r[fp + code[pc++]] = r[--sp]; break;
-                case Op.LOCAL_TEE_REF: r[fp + code[pc++]] = r[sp - 1]; break;
                 case Op.GLOBAL_GET: s[sp++] = fn.instance.globals[code[pc++]].bits; break;
                 case Op.GLOBAL_SET: fn.instance.globals[code[pc++]].bits = s[--sp]; break;
-                case Op.GLOBAL_GET_REF: r[sp++] = fn.instance.globals[code[pc++]].ref; break;
-                case Op.GLOBAL_SET_REF: Support.globalSetRef(fn.instance.globals[code[pc++]], r[--sp]); break;
-                case Op.TABLE_GET: r[sp - 1] = Support.tableGet(fn.instance, code[pc++], s[sp - 1]); break;
-                case Op.TABLE_SET:
-                    sp -= 2;
-                    Support.tableSet(fn.instance, code[pc++], s[sp], r[sp + 1]);
-                    break;
                 case Op.I32_LOAD_LC:
                     s[sp++] = (int) s[fp + code[pc]] + code[pc + 1];
                     pc += 2;
@@ -297,15 +255,11 @@ public final class Interpreter {
                     pc += 2;
                     // fall through
                 case 0x29: case 0x2B: s[sp - 1] = mem.loadI64(ea(s[sp - 1], code[pc++])); break;
-                case 0x2C: case 0x30: s[sp - 1] = mem.loadI8(ea(s[sp - 1], code[pc++])); break;
                 case Op.U8_LOAD_LC:
                     s[sp++] = (int) s[fp + code[pc]] + code[pc + 1];
                     pc += 2;
                     // fall through
                 case 0x2D: case 0x31: s[sp - 1] = mem.loadU8(ea(s[sp - 1], code[pc++])); break;
-                case 0x2E: case 0x32: s[sp - 1] = mem.loadI16(ea(s[sp - 1], code[pc++])); break;
-                case 0x2F: case 0x33: s[sp - 1] = mem.loadU16(ea(s[sp - 1], code[pc++])); break;
-                case 0x35: s[sp - 1] = mem.loadI32(ea(s[sp - 1], code[pc++])) & 0xFFFF_FFFFL; break;
                 case Op.I32_STORE_C:
                     s[sp++] = code[pc++];
                     // fall through
@@ -315,14 +269,6 @@ public final class Interpreter {
                     s[sp++] = code[pc++];
                     // fall through
                 case 0x3A: case 0x3C: sp -= 2; mem.storeI8(ea(s[sp], code[pc++]), s[sp + 1]); break;
-                case 0x3B: case 0x3D: sp -= 2; mem.storeI16(ea(s[sp], code[pc++]), s[sp + 1]); break;
-                case Op.MEM_GENERIC:
-                    sp = Support.memGeneric(fn.instance, s, sp, code[pc], code[pc + 1],
-                            (code[pc + 2] & 0xFFFF_FFFFL) | (long) code[pc + 3] << 32);
-                    pc += 4;
-                    break;
-                case Op.MEMORY_SIZE: s[sp++] = Support.memorySize(fn.instance, code[pc++]); break;
-                case Op.MEMORY_GROW: s[sp - 1] = Support.memoryGrow(fn.instance, code[pc++], s[sp - 1]); break;
                 case Op.I32_CONST: s[sp++] = code[pc++]; break;
                 case Op.I64_CONST: s[sp++] = (code[pc] & 0xFFFF_FFFFL) | (long) code[pc + 1] << 32; pc += 2; break;
                 // i32 comparisons
@@ -350,10 +296,6 @@ public final class Interpreter {
                     s[sp++] = code[pc++];
                     // fall through
                 case 0x6C: sp--; s[sp - 1] = (int) s[sp - 1] * (int) s[sp]; break;
-                case 0x6D: sp--; s[sp - 1] = I32Ops.divS((int) s[sp - 1], (int) s[sp]); break;
-                case 0x6E: sp--; s[sp - 1] = I32Ops.divU((int) s[sp - 1], (int) s[sp]); break;
-                case 0x6F: sp--; s[sp - 1] = I32Ops.remS((int) s[sp - 1], (int) s[sp]); break;
-                case 0x70: sp--; s[sp - 1] = I32Ops.remU((int) s[sp - 1], (int) s[sp]); break;
                 case Op.I32_AND_C:
                     s[sp++] = code[pc++];
                     // fall through
@@ -392,7 +334,6 @@ public final class Interpreter {
                     pc += 2;
                     // fall through
                 case 0x7C: sp--; s[sp - 1] += s[sp]; break;
-                case 0x7D: sp--; s[sp - 1] -= s[sp]; break;
                 case Op.I64_MUL_C:
                     s[sp++] = (code[pc] & 0xFFFF_FFFFL) | (long) code[pc + 1] << 32;
                     pc += 2;
@@ -403,7 +344,6 @@ public final class Interpreter {
                     pc += 2;
                     // fall through
                 case 0x83: sp--; s[sp - 1] &= s[sp]; break;
-                case 0x84: sp--; s[sp - 1] |= s[sp]; break;
                 case Op.I64_XOR_C:
                     s[sp++] = (code[pc] & 0xFFFF_FFFFL) | (long) code[pc + 1] << 32;
                     pc += 2;
@@ -414,16 +354,12 @@ public final class Interpreter {
                     pc += 2;
                     // fall through
                 case 0x86: sp--; s[sp - 1] <<= s[sp]; break;
-                case 0x87: sp--; s[sp - 1] >>= s[sp]; break;
                 case Op.I64_SHR_U_C:
                     s[sp++] = (code[pc] & 0xFFFF_FFFFL) | (long) code[pc + 1] << 32;
                     pc += 2;
                     // fall through
                 case 0x88: sp--; s[sp - 1] >>>= s[sp]; break;
-                // f32 arithmetic
                 // f64 arithmetic
-                case 0x99: s[sp - 1] = F64Ops.abs(s[sp - 1]); break;
-                case 0x9A: s[sp - 1] = F64Ops.neg(s[sp - 1]); break;
                 case 0x9F: s[sp - 1] = F64Ops.sqrt(s[sp - 1]); break;
                 case Op.F64_ADD_LL:
                     s[sp++] = s[fp + code[pc++]];
@@ -441,34 +377,6 @@ public final class Interpreter {
                     // fall through
                 case 0xA2: sp--; s[sp - 1] = F64Ops.mul(s[sp - 1], s[sp]); break;
                 case 0xA3: sp--; s[sp - 1] = F64Ops.div(s[sp - 1], s[sp]); break;
-                // conversions
-                case 0xA7: case 0xA8: case 0xA9: case 0xAA: case 0xAB: case 0xAC: case 0xAD: case 0xAE:
-                case 0xAF: case 0xB0: case 0xB1: case 0xB2: case 0xB3: case 0xB4: case 0xB5: case 0xB6:
-                case 0xB7: case 0xB8: case 0xB9: case 0xBA: case 0xBB: case 0xBC: case 0xBD: case 0xBE:
-                case 0xBF: case 0xC0: case 0xC1: case 0xC2: case 0xC3: case 0xC4:
-                    s[sp - 1] = ConversionDispatch.convert(op, s[sp - 1]);
-                    break;
-                // references
-                case Op.REF_NULL: r[sp++] = null; break;
-                case Op.REF_IS_NULL: s[sp - 1] = r[sp - 1] == null ? 1 : 0; break;
-                case Op.REF_FUNC: r[sp++] = fn.instance.functions[code[pc++]]; break;
-                case Op.REF_EQ: sp--; s[sp - 1] = r[sp - 1] == r[sp] ? 1 : 0; break;
-                case Op.REF_AS_NON_NULL:
-                    if (r[sp - 1] == null) {
-                        throw Support.nullReference();
-                    }
-                    break;
-                // 0xFC prefix
-                case Op.MISC_BASE: case Op.MISC_BASE + 1: case Op.MISC_BASE + 2: case Op.MISC_BASE + 3:
-                case Op.MISC_BASE + 4: case Op.MISC_BASE + 5: case Op.MISC_BASE + 6: case Op.MISC_BASE + 7:
-                    s[sp - 1] = ConversionDispatch.truncSat(op - Op.MISC_BASE, s[sp - 1]);
-                    break;
-                case Op.MISC_BASE + 8: case Op.MISC_BASE + 9: case Op.MISC_BASE + 10: case Op.MISC_BASE + 11:
-                case Op.MISC_BASE + 12: case Op.MISC_BASE + 13: case Op.MISC_BASE + 14: case Op.MISC_BASE + 15:
-                case Op.MISC_BASE + 16: case Op.MISC_BASE + 17:
-                    sp = Support.misc(fn.instance, op - Op.MISC_BASE, code[pc], code[pc + 1], s, r, sp);
-                    pc += Support.MISC_IMMEDIATES[op - Op.MISC_BASE];
-                    break;
                 // superinstructions
                 case Op.LOCAL_GET2:
                     s[sp] = s[fp + code[pc]];
@@ -502,20 +410,13 @@ public final class Interpreter {
                 case Op.BR_IF_CMP + 8: sp -= 2; pc = Cmp.select(Cmp.ltU((int) s[sp + 1], (int) s[sp]) ^ 1, code[pc], pc + 1); break;
                 case Op.BR_IF_CMP + 9: sp -= 2; pc = Cmp.select(Cmp.ltS((int) s[sp], (int) s[sp + 1]) ^ 1, code[pc], pc + 1); break;
                 case Op.BR_IF_CMP + 10: sp -= 2; pc = Cmp.select(Cmp.ltU((int) s[sp], (int) s[sp + 1]) ^ 1, code[pc], pc + 1); break;
-                case Op.IF_CMP: pc = Cmp.select(Cmp.eqz((int) s[--sp]), pc + 1, code[pc]); break;
-                case Op.IF_CMP + 1: sp -= 2; pc = Cmp.select(Cmp.eq((int) s[sp], (int) s[sp + 1]), pc + 1, code[pc]); break;
-                case Op.IF_CMP + 2: sp -= 2; pc = Cmp.select(Cmp.ne((int) s[sp], (int) s[sp + 1]), pc + 1, code[pc]); break;
-                case Op.IF_CMP + 3: sp -= 2; pc = Cmp.select(Cmp.ltS((int) s[sp], (int) s[sp + 1]), pc + 1, code[pc]); break;
-                case Op.IF_CMP + 4: sp -= 2; pc = Cmp.select(Cmp.ltU((int) s[sp], (int) s[sp + 1]), pc + 1, code[pc]); break;
-                case Op.IF_CMP + 5: sp -= 2; pc = Cmp.select(Cmp.ltS((int) s[sp + 1], (int) s[sp]), pc + 1, code[pc]); break;
-                case Op.IF_CMP + 6: sp -= 2; pc = Cmp.select(Cmp.ltU((int) s[sp + 1], (int) s[sp]), pc + 1, code[pc]); break;
-                case Op.IF_CMP + 7: sp -= 2; pc = Cmp.select(Cmp.ltS((int) s[sp + 1], (int) s[sp]) ^ 1, pc + 1, code[pc]); break;
-                case Op.IF_CMP + 8: sp -= 2; pc = Cmp.select(Cmp.ltU((int) s[sp + 1], (int) s[sp]) ^ 1, pc + 1, code[pc]); break;
-                case Op.IF_CMP + 9: sp -= 2; pc = Cmp.select(Cmp.ltS((int) s[sp], (int) s[sp + 1]) ^ 1, pc + 1, code[pc]); break;
-                case Op.IF_CMP + 10: sp -= 2; pc = Cmp.select(Cmp.ltU((int) s[sp], (int) s[sp + 1]) ^ 1, pc + 1, code[pc]); break;
-                default:
-                    sp = ColdNumeric.apply(op, s, sp);
+                default: {
+                    // Everything rarely hot: one key here instead of dozens (see ColdDispatch).
+                    long next = ColdDispatch.execute(op, code, pc, fn.instance, mem, s, r, sp, fp);
+                    sp = (int) next;
+                    pc = (int) (next >>> 32);
                     break;
+                }
             }
         }
     }
