@@ -9,7 +9,7 @@ import dev.jwasm.core.runtime.MemoryInstance;
 /**
  * The second level of {@link Interpreter}'s dispatch: every instruction that is not hot in real programs
  * (reference and table instructions, narrow loads and stores, other memories, bulk memory, division,
- * conversions, rarely lowered branches, and {@link ColdNumeric}'s numerics). The dispatch loop sends them all
+ * conversions, unfused i32 comparisons, rarely lowered branches, and {@link ColdNumeric}'s numerics). The dispatch loop sends them all
  * through its one {@code default}, so the loop's switch has fewer keys: HotSpot's C1 profiling code tests
  * every key per dispatch, and C2's compile of the loop (trimmed to the keys seen, or untrimmed after a
  * phase change) grows with them. This method is too large for C2 to inline into the loop, which is the point.
@@ -83,6 +83,30 @@ final class ColdDispatch {
                 return next(pc + 4, sp);
             case Op.MEMORY_SIZE: s[sp++] = Support.memorySize(inst, code[pc++]); return next(pc, sp);
             case Op.MEMORY_GROW: s[sp - 1] = Support.memoryGrow(inst, code[pc++], s[sp - 1]); return next(pc, sp);
+            case Op.BR:
+                return next(code[pc], Support.branch(s, r, sp, code[pc + 1], code[pc + 2]));
+            case 0x46: sp--; s[sp - 1] = Cmp.eq((int) s[sp - 1], (int) s[sp]); return next(pc, sp);
+            case 0x47: sp--; s[sp - 1] = Cmp.ne((int) s[sp - 1], (int) s[sp]); return next(pc, sp);
+            case 0x48: sp--; s[sp - 1] = Cmp.ltS((int) s[sp - 1], (int) s[sp]); return next(pc, sp);
+            case 0x49: sp--; s[sp - 1] = Cmp.ltU((int) s[sp - 1], (int) s[sp]); return next(pc, sp);
+            case 0x4A: sp--; s[sp - 1] = Cmp.ltS((int) s[sp], (int) s[sp - 1]); return next(pc, sp);
+            case 0x4B: sp--; s[sp - 1] = Cmp.ltU((int) s[sp], (int) s[sp - 1]); return next(pc, sp);
+            case 0x4C: sp--; s[sp - 1] = (Cmp.ltS((int) s[sp], (int) s[sp - 1]) ^ 1); return next(pc, sp);
+            case 0x4D: sp--; s[sp - 1] = (Cmp.ltU((int) s[sp], (int) s[sp - 1]) ^ 1); return next(pc, sp);
+            case 0x4E: sp--; s[sp - 1] = (Cmp.ltS((int) s[sp - 1], (int) s[sp]) ^ 1); return next(pc, sp);
+            case 0x4F: sp--; s[sp - 1] = (Cmp.ltU((int) s[sp - 1], (int) s[sp]) ^ 1); return next(pc, sp);
+            case Op.I32_ROTR_C:
+                s[sp++] = code[pc++];
+                // fall through
+            case 0x78: sp--; s[sp - 1] = Integer.rotateRight((int) s[sp - 1], (int) s[sp]); return next(pc, sp);
+            case Op.I64_AND_C:
+                s[sp++] = (code[pc] & 0xFFFF_FFFFL) | (long) code[pc + 1] << 32;
+                pc += 2;
+                // fall through
+            case 0x83: sp--; s[sp - 1] &= s[sp]; return next(pc, sp);
+            case Op.I64_XOR_C:
+                s[sp - 1] ^= (code[pc] & 0xFFFF_FFFFL) | (long) code[pc + 1] << 32;
+                return next(pc + 2, sp);
             case 0x6D: sp--; s[sp - 1] = I32Ops.divS((int) s[sp - 1], (int) s[sp]); return next(pc, sp);
             case 0x6E: sp--; s[sp - 1] = I32Ops.divU((int) s[sp - 1], (int) s[sp]); return next(pc, sp);
             case 0x6F: sp--; s[sp - 1] = I32Ops.remS((int) s[sp - 1], (int) s[sp]); return next(pc, sp);

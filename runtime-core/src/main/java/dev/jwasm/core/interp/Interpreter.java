@@ -173,10 +173,6 @@ public final class Interpreter {
                 }
                 case Op.IF: pc = Cmp.select(Cmp.nez((int) s[--sp]), pc + 1, code[pc]); break;
                 case Op.GOTO: pc = code[pc]; break;
-                case Op.BR:
-                    sp = Support.branch(s, r, sp, code[pc + 1], code[pc + 2]);
-                    pc = code[pc];
-                    break;
                 case Op.BR_IF_SIMPLE: pc = Cmp.select(Cmp.nez((int) s[--sp]), code[pc], pc + 1); break;
                 case Op.BR_TABLE: {
                     int n = code[pc];
@@ -273,16 +269,6 @@ public final class Interpreter {
                 case Op.I64_CONST: s[sp++] = (code[pc] & 0xFFFF_FFFFL) | (long) code[pc + 1] << 32; pc += 2; break;
                 // i32 comparisons
                 case 0x45: s[sp - 1] = Cmp.eqz((int) s[sp - 1]); break;
-                case 0x46: sp--; s[sp - 1] = Cmp.eq((int) s[sp - 1], (int) s[sp]); break;
-                case 0x47: sp--; s[sp - 1] = Cmp.ne((int) s[sp - 1], (int) s[sp]); break;
-                case 0x48: sp--; s[sp - 1] = Cmp.ltS((int) s[sp - 1], (int) s[sp]); break;
-                case 0x49: sp--; s[sp - 1] = Cmp.ltU((int) s[sp - 1], (int) s[sp]); break;
-                case 0x4A: sp--; s[sp - 1] = Cmp.ltS((int) s[sp], (int) s[sp - 1]); break;
-                case 0x4B: sp--; s[sp - 1] = Cmp.ltU((int) s[sp], (int) s[sp - 1]); break;
-                case 0x4C: sp--; s[sp - 1] = (Cmp.ltS((int) s[sp], (int) s[sp - 1]) ^ 1); break;
-                case 0x4D: sp--; s[sp - 1] = (Cmp.ltU((int) s[sp], (int) s[sp - 1]) ^ 1); break;
-                case 0x4E: sp--; s[sp - 1] = (Cmp.ltS((int) s[sp - 1], (int) s[sp]) ^ 1); break;
-                case 0x4F: sp--; s[sp - 1] = (Cmp.ltU((int) s[sp - 1], (int) s[sp]) ^ 1); break;
                 // i32 arithmetic
                 case Op.I32_ADD_C:
                     s[sp++] = code[pc++];
@@ -324,10 +310,6 @@ public final class Interpreter {
                     s[sp++] = code[pc++];
                     // fall through
                 case 0x77: sp--; s[sp - 1] = Integer.rotateLeft((int) s[sp - 1], (int) s[sp]); break;
-                case Op.I32_ROTR_C:
-                    s[sp++] = code[pc++];
-                    // fall through
-                case 0x78: sp--; s[sp - 1] = Integer.rotateRight((int) s[sp - 1], (int) s[sp]); break;
                 // i64 arithmetic
                 case Op.I64_ADD_C:
                     s[sp++] = (code[pc] & 0xFFFF_FFFFL) | (long) code[pc + 1] << 32;
@@ -339,15 +321,6 @@ public final class Interpreter {
                     pc += 2;
                     // fall through
                 case 0x7E: sp--; s[sp - 1] *= s[sp]; break;
-                case Op.I64_AND_C:
-                    s[sp++] = (code[pc] & 0xFFFF_FFFFL) | (long) code[pc + 1] << 32;
-                    pc += 2;
-                    // fall through
-                case 0x83: sp--; s[sp - 1] &= s[sp]; break;
-                case Op.I64_XOR_C:
-                    s[sp++] = (code[pc] & 0xFFFF_FFFFL) | (long) code[pc + 1] << 32;
-                    pc += 2;
-                    // fall through
                 case 0x85: sp--; s[sp - 1] ^= s[sp]; break;
                 case Op.I64_SHL_C:
                     s[sp++] = (code[pc] & 0xFFFF_FFFFL) | (long) code[pc + 1] << 32;

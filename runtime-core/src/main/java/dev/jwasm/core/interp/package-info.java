@@ -108,7 +108,10 @@
  *       fused if-comparisons; it returns the new pc and sp packed in a long. Loop 6304 to 4797 bytes, case labels
  *       212 to 115. {@code perf stat -e task-clock}, medians of 3 interleaved runs, CPU ms, before to
  *       after: fib 479 to 440, matmul 1168 to 876, sieve 2430 to 2045, sha256 3262 to 2277, nbody 2370 to
- *       2134; geometric mean 1600 to 1308 (-18%).</li>
+ *       2134; geometric mean 1600 to 1308 (-18%). Then also the unfused i32 comparisons (the lowerer fuses
+ *       most into branches), br with values, i32.rotr and i64 and/xor with a constant: loop 4309 bytes;
+ *       medians of 8 interleaved runs against the first step: fib 445 to 443, matmul 849 to 810, sieve 2091
+ *       to 2053, sha256 2199 to 2005, nbody 2278 to 2285; geometric mean -5% (1361 to 1290).</li>
  * </ul>
  */
 package dev.jwasm.core.interp;
