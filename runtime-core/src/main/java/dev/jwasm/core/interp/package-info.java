@@ -118,6 +118,10 @@
  *       -16%. The phase-change recompile still happens but is cheaper ({@code -XX:+PrintCompilation}, one
  *       run each): in matmul its code replaces C1's 0.12 s after the compile starts instead of 0.31 s (and
  *       the old loop trapped a second time at 0.76 s), in sieve 0.15 s after.</li>
+ *   <li>Tried and dropped again after the two-level dispatch (2026-11-26, idle machine, task-clock CPU ms,
+ *       median of 3 interleaved): the launcher's x3 thresholds under {@code --tier interp} with x1 for
+ *       {@code dev.jwasm.core.interp.*} (CompileCommand): fib 535 -> 407, sieve 2171 -> 2111, but matmul
+ *       1061 -> 1109, sha256 2399 -> 2609, nbody 2291 -> 3439; geometric mean 1466 -> 1536.</li>
  * </ul>
  */
 package dev.jwasm.core.interp;
