@@ -121,7 +121,12 @@
  *   <li>Tried and dropped again after the two-level dispatch (2026-11-26, idle machine, task-clock CPU ms,
  *       median of 3 interleaved): the launcher's x3 thresholds under {@code --tier interp} with x1 for
  *       {@code dev.jwasm.core.interp.*} (CompileCommand): fib 535 -> 407, sieve 2171 -> 2111, but matmul
- *       1061 -> 1109, sha256 2399 -> 2609, nbody 2291 -> 3439; geometric mean 1466 -> 1536.</li>
+ *       1061 -> 1109, sha256 2399 -> 2609, nbody 2291 -> 3439; geometric mean 1466 -> 1536. With x1 for
+ *       {@code core.numeric} and {@code core.runtime} as well: fib 481 -> 351, matmul 935 -> 809, sha256
+ *       2384 -> 2259, sieve 1826 -> 2058, nbody 2307 -> 3434, geometric mean unchanged (1352 -> 1353).
+ *       PrintCompilation shows why nbody loses: C2's first compile of the loop now starts at 98 ms instead
+ *       of 122, before nbody's main phase, and its trimmed switch traps at 145 ms; with the default
+ *       thresholds that first compile lasts until 1874 ms.</li>
  * </ul>
  */
 package dev.jwasm.core.interp;
