@@ -15,9 +15,9 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.stream.Stream;
 
 /**
  * Loads the runtime's classes before the JVM writes the class-data-sharing archive at exit.
@@ -28,7 +28,7 @@ import java.util.jar.JarFile;
  * {@code --tier interp} or a {@code .wat} file when later runs do not), and each class a later run loads
  * from the jar costs it ~0.1-0.3 ms: 61 such classes made a cached {@code hello.wasm} run ~12 ms slower.
  * So the dumping run loads every class of jwasm, ASM and SLF4J as well, and runs a small module through each
- * path once for the JDK classes those paths load (zip and resource reading, method handles). Logback (only
+ * path once for the JDK classes those paths load (zip reading, method handles). Logback (only
  * started when a message is logged) and picocli (compiled for Java 5, which the archive cannot hold) are
  * left out.
  *
@@ -38,10 +38,6 @@ final class ArchiveTraining {
     /** The system property that asks for training. */
     static final String PROPERTY = "jwasm.cds.training";
     private static final List<String> PACKAGES = List.of("dev/jwasm/", "org/objectweb/asm/", "org/slf4j/");
-
-    private ArchiveTraining() {
-    }
-
     /** A module touching memory, a loop and a call, so each tier links its memory and call support. */
     private static final String MODULE = """
             (module
@@ -53,6 +49,9 @@ final class ArchiveTraining {
                   (br_if $l (i32.lt_u (local.tee 0 (i32.add (local.get 0) (i32.const 1))) (i32.const 3))))
                 (call $load (i32.const 8))))
             """;
+
+    private ArchiveTraining() {
+    }
 
     /** Whether this run was asked to train the archive. */
     static boolean requested() {

@@ -156,11 +156,9 @@ public final class Wasi implements AutoCloseable {
                 }
                 List<WasiFunction> candidates = imp.module().equals(MODULE) ? functions
                         : imp.module().equals(UNSTABLE_MODULE) ? unstableFunctions() : List.of();
-                for (WasiFunction f : candidates) {
-                    if (f.name().equals(imp.name())) {
-                        linker.defineFunction(imp.module(), f.name(), f.type(), f.impl());
-                        break;
-                    }
+                WasiFunction f = find(candidates, imp.name()).orElse(null);
+                if (f != null) {
+                    linker.defineFunction(imp.module(), f.name(), f.type(), f.impl());
                 }
             }
         }
@@ -192,7 +190,16 @@ public final class Wasi implements AutoCloseable {
     }
 
     public Optional<WasiFunction> function(String name) {
-        return functions.stream().filter(f -> f.name().equals(name)).findFirst();
+        return find(functions, name);
+    }
+
+    private static Optional<WasiFunction> find(List<WasiFunction> in, String name) {
+        for (WasiFunction f : in) {
+            if (f.name().equals(name)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The bound address of each configured listener (the actual port when 0 was asked for). */

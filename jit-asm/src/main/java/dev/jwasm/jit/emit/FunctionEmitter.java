@@ -706,11 +706,7 @@ public final class FunctionEmitter {
     }
 
     private int prologue() {
-        if (osrLoop < 0 && !lazyFrame) {
-            loadCtx();
-            cls.function(mv, funcIndex);
-            mv.visitMethodInsn(INVOKEVIRTUAL, Names.CTX, "enter", "(" + Names.WASM_FUNC_D + ")V", false);
-        } else if (lazyFrame) {
+        if (lazyFrame) {
             loadCtx();
             mv.visitMethodInsn(INVOKEVIRTUAL, Names.CTX, "enterCompiled", "()I", false);
             mv.visitVarInsn(ISTORE, depthSlot);
@@ -718,6 +714,10 @@ public final class FunctionEmitter {
             // in the exception table, so it must stay the only handler while exception handling is not compiled.
             mv.visitTryCatchBlock(unwindStart, unwindEnd, unwindHandler, "java/lang/Throwable");
             mv.visitLabel(unwindStart);
+        } else if (osrLoop < 0) {
+            loadCtx();
+            cls.function(mv, funcIndex);
+            mv.visitMethodInsn(INVOKEVIRTUAL, Names.CTX, "enter", "(" + Names.WASM_FUNC_D + ")V", false);
         }
         loadCtx();
         cls.instance(mv);

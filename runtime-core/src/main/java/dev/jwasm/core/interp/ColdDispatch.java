@@ -9,10 +9,11 @@ import dev.jwasm.core.runtime.MemoryInstance;
 /**
  * The second level of {@link Interpreter}'s dispatch: every instruction that is not hot in real programs
  * (reference and table instructions, narrow loads and stores, other memories, bulk memory, division,
- * conversions, unfused i32 comparisons, rarely lowered branches, and {@link ColdNumeric}'s numerics). The dispatch loop sends them all
- * through its one {@code default}, so the loop's switch has fewer keys: HotSpot's C1 profiling code tests
- * every key per dispatch, and C2's compile of the loop (trimmed to the keys seen, or untrimmed after a
- * phase change) grows with them. This method is too large for C2 to inline into the loop, which is the point.
+ * conversions, unfused i32 comparisons, rarely lowered branches, and {@link ColdNumeric}'s numerics). The
+ * dispatch loop sends them all through its one {@code default}, so the loop's switch has fewer keys:
+ * HotSpot's C1 profiling code tests every key per dispatch, and C2's compile of the loop (trimmed to the
+ * keys seen, or untrimmed after a phase change) grows with them. This method is too large for C2 to inline
+ * into the loop, which is the point.
  */
 final class ColdDispatch {
     private ColdDispatch() {

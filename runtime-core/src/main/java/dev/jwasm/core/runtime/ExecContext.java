@@ -51,12 +51,7 @@ public final class ExecContext {
      * entries, so a depth that fits it is within the limit.
      */
     public void enter(WasmFunction fn) {
-        int d = ++depth;
-        WasmFunction[] f = frames;
-        if (d >= f.length) {
-            f = deeper(d);
-        }
-        f[d] = fn;
+        record(fn, ++depth);
     }
 
     /**
@@ -76,6 +71,10 @@ public final class ExecContext {
 
     /** Records {@code fn} as the function at depth {@code d} (see {@link #enterCompiled}). */
     public void unwound(WasmFunction fn, int d) {
+        record(fn, d);
+    }
+
+    private void record(WasmFunction fn, int d) {
         WasmFunction[] f = frames;
         if (d >= f.length) {
             f = deeper(d);
