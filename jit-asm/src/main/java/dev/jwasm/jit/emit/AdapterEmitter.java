@@ -31,6 +31,10 @@ public final class AdapterEmitter {
         }
         mv.visitVarInsn(ALOAD, 0);
         mv.visitVarInsn(ILOAD, 1);
+        // Compiled code counts its depth in the budget it passes on, starting from the caller's depth.
+        mv.visitVarInsn(ALOAD, 0);
+        cls.instance(mv);
+        mv.visitMethodInsn(INVOKEVIRTUAL, Names.CTX, "budget", "(" + Names.INST_D + ")I", false);
         mv.visitMethodInsn(INVOKESTATIC, plan.ownerOf(definedIndex), "f" + definedIndex,
                 ModulePlan.descriptor(t), false);
         char k = t.results().size() == 1 ? ModulePlan.kind(t.results().get(0)) : 0;

@@ -10,6 +10,7 @@ import dev.jwasm.core.model.FuncType;
  * tail calls (a jump for the function itself, the adapter's trampoline for others).
  */
 final class CallEmitter {
+    static final String CALL_OUT = "(" + Names.FUNC_D + Names.CTX_D + "I" + Names.INST_D + "I)I";
     private final FunctionEmitter e;
 
     CallEmitter(FunctionEmitter e) {
@@ -55,8 +56,6 @@ final class CallEmitter {
         }
         e.mv.visitVarInsn(ALOAD, e.fnSlot);
         e.rt("setTailCall", "(" + Names.FUNC_D + ")V");
-        e.loadCtx();
-        e.rt("leave", "(" + Names.CTX_D + ")V");
         e.tailReturn();
     }
 
@@ -66,6 +65,7 @@ final class CallEmitter {
         if (defined >= 0 && e.plan.isDirect(defined)) {
             e.loadCtx();
             e.mv.visitVarInsn(ILOAD, e.spSlot);
+            e.mv.visitVarInsn(ILOAD, e.budgetSlot);
             e.invokeStatic(e.plan.ownerOf(defined), "f" + defined, ModulePlan.descriptor(t));
             e.height -= t.params().size();
             if (t.results().size() == 1) {
@@ -98,8 +98,12 @@ final class CallEmitter {
     /** Calls the checked function on top of the stack through the class's dispatcher for its e.type. */
     void dispatch(int typeIndex) {
         FuncType t = e.module.types().get(typeIndex).funcType();
+        if (DispatcherEmitter.paramSlots(t) > FunctionEmitter.MAX_PARAM_SLOTS) {
+            throw new Unsupported("too many parameters");
+        }
         e.loadCtx();
         e.mv.visitVarInsn(ILOAD, e.spSlot);
+        e.mv.visitVarInsn(ILOAD, e.budgetSlot);
         e.cls.dispatch(e.mv, typeIndex);
         e.height -= t.params().size();
         if (t.results().size() == 1) {
@@ -110,7 +114,7 @@ final class CallEmitter {
         e.reloadMemories();
     }
 
-    /** Calls the function e.in {@code e.fnSlot} through the context's slots. */
+    /** Calls the function in {@code e.fnSlot} through the context's slots ({@code JitRuntime.callOut}). */
     void genericCall(FuncType t) {
         int n = t.params().size();
         for (int i = n - 1; i >= 0; i--) {
@@ -122,8 +126,9 @@ final class CallEmitter {
         e.loadCtx();
         e.mv.visitVarInsn(ILOAD, e.spSlot);
         e.cls.instance(e.mv);
-        e.mv.visitMethodInsn(INVOKEVIRTUAL, Names.FUNC, "invokeFromWasm", "(" + Names.CTX_D + "I" + Names.INST_D + ")V",
-                false);
+        e.mv.visitVarInsn(ILOAD, e.budgetSlot);
+        e.rt("callOut", CALL_OUT);
+        e.mv.visitVarInsn(ISTORE, e.budgetSlot);
         readResults(t);
     }
 

@@ -10,7 +10,7 @@ import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 
 /**
- * Emits {@code d<type>(params..., FunctionInstance f, ExecContext ctx, int sp)}, the target of
+ * Emits {@code d<type>(params..., FunctionInstance f, ExecContext ctx, int sp, int budget)}, the target of
  * {@code call_indirect} and {@code call_ref} after their checks: a switch over the compiled functions of
  * this instance with exactly that signature calls them directly; any other function (imported, interpreted,
  * from another instance, a subtype) is called through the context's slots.
@@ -47,6 +47,7 @@ final class DispatcherEmitter {
         int fSlot = slot;
         int ctxSlot = slot + 1;
         int spSlot = slot + 2;
+        int budgetSlot = slot + 3;
         List<Integer> targets = candidates(plan, typeIndex);
         Label generic = new Label();
         if (!targets.isEmpty()) {
@@ -65,6 +66,7 @@ final class DispatcherEmitter {
                 loadParams(mv, params, slots);
                 mv.visitVarInsn(ALOAD, ctxSlot);
                 mv.visitVarInsn(ILOAD, spSlot);
+                mv.visitVarInsn(ILOAD, budgetSlot);
                 mv.visitMethodInsn(INVOKESTATIC, plan.ownerOf(keys[i]), "f" + keys[i], ModulePlan.descriptor(t), false);
                 returnResult(mv, t);
             }
@@ -83,8 +85,10 @@ final class DispatcherEmitter {
         mv.visitVarInsn(ALOAD, ctxSlot);
         mv.visitVarInsn(ILOAD, spSlot);
         cls.instance(mv);
-        mv.visitMethodInsn(INVOKEVIRTUAL, Names.FUNC, "invokeFromWasm", "(" + Names.CTX_D + "I" + Names.INST_D + ")V",
-                false);
+        mv.visitVarInsn(ILOAD, budgetSlot);
+        mv.visitMethodInsn(INVOKESTATIC, Names.RT, "callOut", CallEmitter.CALL_OUT, false);
+        // The caller keeps its budget: the metering bit is re-read where compiled code calls out directly.
+        mv.visitInsn(POP);
         if (t.results().size() == 1) {
             char k = ModulePlan.kind(t.results().get(0));
             mv.visitVarInsn(ALOAD, ctxSlot);
@@ -94,6 +98,15 @@ final class DispatcherEmitter {
         returnResult(mv, t);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
+    }
+
+    /** JVM parameter slots of the parameters of {@code t}. */
+    static int paramSlots(FuncType t) {
+        int n = 0;
+        for (char k : ModulePlan.kinds(t.params())) {
+            n += Kinds.wide(k) ? 2 : 1;
+        }
+        return n;
     }
 
     private static void loadParams(MethodVisitor mv, char[] params, int[] slots) {

@@ -33,8 +33,11 @@ public final class FunctionEmitter {
     static final int LOOP = 1;
     static final int IF = 2;
     static final int FUNC = 3;
-    /** The JVM allows 255 parameter slots; two are the context and the free slot index. */
-    private static final int MAX_PARAM_SLOTS = 253;
+    /**
+     * The JVM allows 255 parameter slots; three are the context, the free slot index and the call budget, and
+     * a dispatcher (see {@link DispatcherEmitter}) has the function called as well.
+     */
+    static final int MAX_PARAM_SLOTS = 251;
     private static final int MAX_LOCAL_SLOTS = 65_000;
     /**
      * Bodies larger than this cannot fit the JVM's 64 KiB method limit (every instruction takes at least
@@ -105,7 +108,12 @@ public final class FunctionEmitter {
     /** Where tail-call arguments go: the slot index the function was called with (its adapter's frame). */
     final int rootSlot;
     private final int meteredSlot;
-    /** The guest call depth of this call (entry methods only), for {@link #unwindHandler}. */
+    /**
+     * The call budget this function passes to its callees ({@code ExecContext.budget}): the entry method's
+     * parameter after its entry took its share; also gives the depth of its frame (see {@link #unwindHandler}).
+     */
+    final int budgetSlot;
+    /** Entry methods that record their frame on entry: the context's depth before, restored when leaving. */
     private final int depthSlot;
     /**
      * Whether the entry method records its frame only when a throwable unwinds through it (see
@@ -194,7 +202,7 @@ public final class FunctionEmitter {
                     throw new Unsupported("too many parameters");
                 }
                 ctx = slot;
-                slot += 2;
+                slot += 3;
             }
             ValType t = i < paramCount ? type.params().get(i) : body.locals().get(i - paramCount);
             localKinds[i] = ModulePlan.kind(t);
@@ -210,7 +218,7 @@ public final class FunctionEmitter {
                 throw new Unsupported("too many parameters");
             }
             ctx = slot;
-            slot += 2;
+            slot += 3;
         }
         ctxSlot = ctx;
         spSlot = ctxSlot + 1;
@@ -218,6 +226,7 @@ public final class FunctionEmitter {
         meteredSlot = slot++;
         fnSlot = slot++;
         depthSlot = slot++;
+        budgetSlot = osrLoop >= 0 ? slot++ : ctxSlot + 2;
         lazyFrame = osrLoop < 0 && slot <= MAX_LAZY_FRAME_SLOTS;
         List<MemoryType> mems = module.allMemories();
         memSlots = new int[mems.size()];
@@ -254,12 +263,13 @@ public final class FunctionEmitter {
         this.size = new SizeTracker(region.node);
         ctxSlot = 0;
         rootSlot = 2;
-        spSlot = 3;
-        meteredSlot = 4;
-        fnSlot = 5;
+        budgetSlot = 3;
+        spSlot = 4;
+        meteredSlot = 5;
+        fnSlot = 6;
         depthSlot = -1;
         lazyFrame = false;
-        int slot = 6;
+        int slot = 7;
         memSlots = new int[parent.memSlots.length];
         for (int i = 0; i < memSlots.length; i++) {
             memSlots[i] = parent.memSlots[i] < 0 ? -1 : slot++;
@@ -545,7 +555,7 @@ public final class FunctionEmitter {
             mv.visitLabel(unwindHandler);
             loadCtx();
             cls.function(mv, funcIndex);
-            mv.visitVarInsn(ILOAD, depthSlot);
+            mv.visitVarInsn(ILOAD, budgetSlot);
             mv.visitMethodInsn(INVOKEVIRTUAL, Names.CTX, "unwound", "(" + Names.WASM_FUNC_D + "I)V", false);
             mv.visitInsn(ATHROW);
         }
@@ -642,10 +652,7 @@ public final class FunctionEmitter {
             p.visitMethodInsn(INVOKESTATIC, Names.RT, "get" + Kinds.exact(k), "(" + Names.CTX_D + "I)" + Names.desc(k), false);
             p.visitVarInsn(storeOp(k), localSlots[local]);
         }
-        p.visitVarInsn(ALOAD, ctxSlot);
-        cls.instance(p);
-        p.visitMethodInsn(INVOKEVIRTUAL, Names.CTX, "metered", "(" + Names.INST_D + ")Z", false);
-        p.visitVarInsn(ISTORE, meteredSlot);
+        meteredFromBudget(p);
         p.visitInsn(ACONST_NULL);
         p.visitVarInsn(ASTORE, fnSlot);
         reloadMemories(p);
@@ -672,8 +679,8 @@ public final class FunctionEmitter {
     }
 
     /**
-     * Ends the method after a tail call to another function was left pending ({@code JitRuntime.setTailCall})
-     * and the guest frame left: the entry method returns to its adapter's trampoline, a region tells its
+     * Ends the method after a tail call to another function was left pending ({@code JitRuntime.setTailCall}):
+     * the entry method leaves its guest frame and returns to its adapter's trampoline, a region tells its
      * caller to do so.
      */
     void tailReturn() {
@@ -682,7 +689,10 @@ public final class FunctionEmitter {
             region.tailExit = true;
             mv.visitInsn(ICONST_M1);
             mv.visitInsn(IRETURN);
-        } else if (resultKinds.length == 1) {
+            return;
+        }
+        restoreDepth();
+        if (resultKinds.length == 1) {
             char k = resultKinds[0];
             mv.visitInsn(Kinds.zero(k));
             mv.visitInsn(Kinds.ret(k));
@@ -706,10 +716,17 @@ public final class FunctionEmitter {
     }
 
     private int prologue() {
+        if (osrLoop < 0) {
+            // The frame's share of the budget: one comparison with zero instead of counting the depth.
+            Label withinLimit = new Label();
+            mv.visitIincInsn(budgetSlot, -2);
+            mv.visitVarInsn(ILOAD, budgetSlot);
+            mv.visitJumpInsn(IFGE, withinLimit);
+            rt("callStackExhausted", "()Ldev/jwasm/api/WasmTrap;");
+            mv.visitInsn(ATHROW);
+            mv.visitLabel(withinLimit);
+        }
         if (lazyFrame) {
-            loadCtx();
-            mv.visitMethodInsn(INVOKEVIRTUAL, Names.CTX, "enterCompiled", "()I", false);
-            mv.visitVarInsn(ISTORE, depthSlot);
             // Any throwable (traps, stack overflows): recording the frame is harmless for the others. First
             // in the exception table, so it must stay the only handler while exception handling is not compiled.
             mv.visitTryCatchBlock(unwindStart, unwindEnd, unwindHandler, "java/lang/Throwable");
@@ -717,12 +734,17 @@ public final class FunctionEmitter {
         } else if (osrLoop < 0) {
             loadCtx();
             cls.function(mv, funcIndex);
-            mv.visitMethodInsn(INVOKEVIRTUAL, Names.CTX, "enter", "(" + Names.WASM_FUNC_D + ")V", false);
+            mv.visitVarInsn(ILOAD, budgetSlot);
+            mv.visitMethodInsn(INVOKEVIRTUAL, Names.CTX, "enterCompiled", "(" + Names.WASM_FUNC_D + "I)I", false);
+            mv.visitVarInsn(ISTORE, depthSlot);
+        } else {
+            // The interpreter's activation continues here, at the depth it entered.
+            loadCtx();
+            cls.instance(mv);
+            mv.visitMethodInsn(INVOKEVIRTUAL, Names.CTX, "budget", "(" + Names.INST_D + ")I", false);
+            mv.visitVarInsn(ISTORE, budgetSlot);
         }
-        loadCtx();
-        cls.instance(mv);
-        mv.visitMethodInsn(INVOKEVIRTUAL, Names.CTX, "metered", "(" + Names.INST_D + ")Z", false);
-        mv.visitVarInsn(ISTORE, meteredSlot);
+        meteredFromBudget(mv);
         if (osrLoop >= 0) {
             osrPrologue();
         }
@@ -738,6 +760,25 @@ public final class FunctionEmitter {
         mv.visitVarInsn(ASTORE, fnSlot);
         reloadMemories();
         return entryCost;
+    }
+
+    private void meteredFromBudget(MethodVisitor v) {
+        v.visitVarInsn(ILOAD, budgetSlot);
+        v.visitInsn(ICONST_1);
+        v.visitInsn(IAND);
+        v.visitVarInsn(ISTORE, meteredSlot);
+    }
+
+    /**
+     * Leaving an entry method that recorded its frame on entry (without an unwind handler): the context's
+     * depth goes back to what it was, as compiled code leaves it.
+     */
+    void restoreDepth() {
+        if (region == null && osrLoop < 0 && !lazyFrame) {
+            loadCtx();
+            mv.visitVarInsn(ILOAD, depthSlot);
+            mv.visitFieldInsn(PUTFIELD, Names.CTX, "depth", "I");
+        }
     }
 
     /** Takes over the interpreter's locals and jumps to the loop (see {@link #emitOsr}). */
@@ -1095,10 +1136,7 @@ public final class FunctionEmitter {
             return;
         }
         char[] results = resultKinds;
-        if (osrLoop < 0) {
-            loadCtx();
-            rt("leave", "(" + Names.CTX_D + ")V");
-        }
+        restoreDepth();
         if (results.length == 1 && osrLoop < 0) {
             mv.visitInsn(Kinds.ret(results[0]));
             return;

@@ -87,13 +87,16 @@ public final class ModulePlan {
         return k;
     }
 
-    /** Descriptor of compiled function: its parameters, the context and the free slot index; one result or void. */
+    /**
+     * Descriptor of compiled function: its parameters, the context, the free slot index and the call budget
+     * ({@code ExecContext.budget}); one result or void.
+     */
     public static String descriptor(FuncType type) {
         StringBuilder sb = new StringBuilder("(");
         for (ValType p : type.params()) {
             sb.append(Names.desc(kind(p)));
         }
-        sb.append(Names.CTX_D).append("I)");
+        sb.append(Names.CTX_D).append("II)");
         sb.append(type.results().size() == 1 ? Names.desc(kind(type.results().get(0))) : "V");
         return sb.toString();
     }

@@ -30,7 +30,7 @@ final class Outliner {
     private static final int MIN_RUN = 64;
     /** A run starts only where at most this many values of the current construct are on the stack. */
     private static final int MAX_RUN_INPUTS = 8;
-    private static final String DESC = "(" + Names.CTX_D + "II)I";
+    private static final String DESC = "(" + Names.CTX_D + "III)I";
 
     private final String name;
     private final int budget;
@@ -144,6 +144,7 @@ final class Outliner {
         }
         frameAddress(e, 0);
         mv.visitVarInsn(ILOAD, e.rootSlot);
+        mv.visitVarInsn(ILOAD, e.budgetSlot);
         e.invokeStatic(e.cls.internalName, r.node.name, DESC);
         int code = e.temp('I', -1);
         mv.visitVarInsn(ISTORE, code);

@@ -14,7 +14,8 @@ import org.objectweb.asm.tree.MethodNode;
 /**
  * One outlined region of a split function and the contract between its method and the caller.
  * <p>
- * The method is {@code static int name(ExecContext ctx, int fp, int root)}. Its frame in the context's slots
+ * The method is {@code static int name(ExecContext ctx, int fp, int root, int budget)}, {@code budget} being
+ * the call budget of the function's frame (see {@code ExecContext.budget}). Its frame in the context's slots
  * starts at {@code fp}: {@link #valueSlots} slots for values (inputs on entry, what is left on its stack when
  * it falls through), then one slot per wasm local the region uses, in {@link #used} order; its own calls use
  * the slots after that. The caller stores inputs and used locals, the region loads them, and on every exit
@@ -71,7 +72,7 @@ final class Region {
 
     /** Bytes of bytecode that entry and exit code take, estimated from what is known so far. */
     int glueEstimate() {
-        return 11 * (inputs.length + 2 * used.size()) + 40;
+        return 11 * (inputs.length + 2 * used.size()) + 42;
     }
 
     /** Where every exit goes with its code on the stack: stores the written locals and returns the code. */

@@ -80,9 +80,26 @@ public final class JitRuntime {
         return v;
     }
 
-    /** Leaves the current guest frame (a normal return; traps keep the frames for the backtrace). */
-    public static void leave(ExecContext ctx) {
-        ctx.depth--;
+    // ---- calls and the call depth ----
+
+    /** The trap of a compiled function entered with no call budget left (see {@code ExecContext.budget}). */
+    public static WasmTrap callStackExhausted() {
+        return new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED);
+    }
+
+    /**
+     * Calls {@code f} (an import, an interpreted function, one of another instance) from compiled code whose
+     * own budget is {@code budget}, with its arguments at {@code sp}: the context's depth is that of the
+     * calling frame for the call, as other tiers count it, and is restored afterwards (compiled code leaves it
+     * as it found it). Returns the caller's budget with the metering bit re-read, as the callee may have been
+     * a host function that changed the instance's fuel.
+     */
+    public static int callOut(FunctionInstance f, ExecContext ctx, int sp, InstanceImpl caller, int budget) {
+        int before = ctx.depth;
+        ctx.depth = ctx.depthOf(budget);
+        f.invokeFromWasm(ctx, sp, caller);
+        ctx.depth = before;
+        return (budget & ~1) | (ctx.metered(caller) ? 1 : 0);
     }
 
     // ---- tail calls to other functions ----

@@ -121,9 +121,18 @@ class CompiledModuleTest {
     @Test
     void aJarOfAnotherFormatIsStale() throws IOException {
         Path stale = dir.resolve("stale.jar");
-        Jars.editManifest(compiledJar(), stale, "Jwasm-Format: 1", "Jwasm-Format: 99");
+        Jars.editManifest(compiledJar(), stale, "Jwasm-Format: " + BuildInfo.FORMAT_VERSION, "Jwasm-Format: 99");
         CompiledModuleException e = assertThrows(CompiledModuleException.class, () -> CompiledModule.load(stale));
         assertTrue(e.getMessage().startsWith("compiled module is stale: format 99"), e.getMessage());
+    }
+
+    @Test
+    void aJarOfFormatOneIsStale() throws IOException {
+        // Format 1 methods had no call budget parameter: linking them would fail at the first call.
+        Path stale = dir.resolve("stale.jar");
+        Jars.editManifest(compiledJar(), stale, "Jwasm-Format: " + BuildInfo.FORMAT_VERSION, "Jwasm-Format: 1");
+        CompiledModuleException e = assertThrows(CompiledModuleException.class, () -> CompiledModule.load(stale));
+        assertTrue(e.getMessage().startsWith("compiled module is stale: format 1"), e.getMessage());
     }
 
     @Test

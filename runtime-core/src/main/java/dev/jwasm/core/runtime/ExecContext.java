@@ -17,10 +17,21 @@ public final class ExecContext {
     /** Stack slots beyond which a call fails with "call stack exhausted" instead of exhausting the heap. */
     public static final int MAX_STACK_SLOTS = 8 << 20;
     private static final int TICKS_PER_CLOCK_CHECK = 1024;
+    /**
+     * Depth limits beyond this count as this: twice the limit and a bit must fit an int (see {@link #budget}),
+     * and the JVM's own stack overflows long before.
+     */
+    private static final int MAX_DEPTH_LIMIT = (1 << 30) - 1;
 
     public long[] stack;
     public Object[] refs;
-    /** Number of active guest frames. */
+    /**
+     * Number of active guest frames. Compiled code does not count its frames here (it passes a
+     * {@link #budget} to its callees): while it runs, this is the depth of the innermost frame of another
+     * tier (or of a compiled frame that records itself on entry) below it, and it is set right before
+     * compiled code calls out, and raised to the innermost frame's depth as a throwable unwinds compiled
+     * frames ({@link #unwound}).
+     */
     public int depth;
     private final int maxDepth;
     /** The active functions by depth (index 0 unused); at most {@code maxDepth + 1} long. */
@@ -30,7 +41,8 @@ public final class ExecContext {
     private int ticks = TICKS_PER_CLOCK_CHECK;
 
     public ExecContext(Engine engine, int initialSlots) {
-        this.maxDepth = engine == null ? Engine.DEFAULT_MAX_CALL_DEPTH : engine.maxCallDepth();
+        this.maxDepth = Math.min(MAX_DEPTH_LIMIT,
+                engine == null ? Engine.DEFAULT_MAX_CALL_DEPTH : engine.maxCallDepth());
         this.frames = new WasmFunction[(int) Math.min(64, maxDepth + 1L)];
         long d = 0;
         if (engine != null && engine.timeout() != null) {
@@ -55,23 +67,45 @@ public final class ExecContext {
     }
 
     /**
-     * Entry into a compiled function: counts the depth and traps when the call depth limit is reached, like
-     * {@link #enter}, but leaves the frame unrecorded until a trap or stack overflow unwinds through it
-     * ({@link #unwound}), so that {@link #withBacktrace} still sees every active frame.
-     *
-     * @return the depth of the new frame
+     * The call budget compiled code passes to a function it calls from a frame at the current depth: twice
+     * the number of frames still allowed, plus 1 when the instance is {@link #metered}. A compiled callee
+     * subtracts 2 and traps when the result is negative, so the depth limit costs it one comparison, and it
+     * reads whether to charge fuel from the low bit instead of from the instance.
      */
-    public int enterCompiled() {
-        int d = ++depth;
-        if (d > maxDepth) {
-            throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED);
-        }
-        return d;
+    public int budget(InstanceImpl instance) {
+        return (maxDepth - depth) * 2 + (metered(instance) ? 1 : 0);
     }
 
-    /** Records {@code fn} as the function at depth {@code d} (see {@link #enterCompiled}). */
-    public void unwound(WasmFunction fn, int d) {
+    /** The depth of the compiled frame whose own budget (already reduced by its entry) is {@code budget}. */
+    public int depthOf(int budget) {
+        return maxDepth - (budget >> 1);
+    }
+
+    /**
+     * Entry into a compiled function that records its frame right away (one without an unwind handler, see
+     * {@link #unwound}): makes its depth the current one.
+     *
+     * @return the depth before, which the function restores when it returns
+     */
+    public int enterCompiled(WasmFunction fn, int budget) {
+        int before = depth;
+        int d = depthOf(budget);
         record(fn, d);
+        depth = d;
+        return before;
+    }
+
+    /**
+     * Records {@code fn} as the function at the depth its {@code budget} says, as a throwable unwinds its
+     * compiled frame. The innermost compiled frame (the first to unwind) is the deepest one, so raising
+     * {@link #depth} to it leaves the depth of the innermost active frame for {@link #withBacktrace}.
+     */
+    public void unwound(WasmFunction fn, int budget) {
+        int d = depthOf(budget);
+        record(fn, d);
+        if (d > depth) {
+            depth = d;
+        }
     }
 
     private void record(WasmFunction fn, int d) {
