@@ -37,6 +37,12 @@ public interface Instance {
     /** Fuel left, or -1 when unlimited. */
     long remainingFuel();
 
-    /** Sets the instruction budget (-1 for unlimited). */
+    /**
+     * Sets the instruction budget (-1 for unlimited). A host function may call it while the guest runs: a
+     * guest that was limited is charged against the new budget from then on; a guest that ran unlimited is
+     * limited in the functions it enters afterwards, except that compiled code (the JIT tier) further up the
+     * call stack than the caller of that host function keeps calling functions unlimited until it calls out
+     * of compiled code again or returns to the host.
+     */
     void setFuel(long fuel);
 }

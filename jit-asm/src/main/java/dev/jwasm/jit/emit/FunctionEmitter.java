@@ -144,9 +144,10 @@ public final class FunctionEmitter {
     private final Label unwindStart = new Label();
     private final Label unwindEnd = new Label();
     /**
-     * Records the function in the context's frames as a trap or stack overflow unwinds through it: entering
-     * only counts the depth, because writing the frame on every call costs more than the call itself in
-     * small functions, and the frames are only read for the backtrace of a trap.
+     * Records the function in the context's frames as a trap or stack overflow unwinds through it, at the
+     * depth its budget gives: entering only checks the budget, because writing the frame (or a depth) on
+     * every call costs more than the call itself in small functions, and the frames are only read for the
+     * backtrace of a trap.
      */
     private final Label unwindHandler = new Label();
 
