@@ -1,6 +1,7 @@
 package dev.jwasm.jit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jwasm.api.Engine;
 import dev.jwasm.api.Instance;
@@ -10,8 +11,12 @@ import dev.jwasm.api.Value;
 import dev.jwasm.api.WasmModule;
 import dev.jwasm.core.model.FuncType;
 import dev.jwasm.core.model.ValType;
+import dev.jwasm.jit.emit.BytecodeSize;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
 
 /** call_indirect dispatches directly to compiled functions and generically to everything else. */
 class IndirectDispatchTest {
@@ -43,5 +48,36 @@ class IndirectDispatchTest {
         assertEquals(25, inst.function("apply").call(Value.i32(1), Value.i64(5))[0].asLong());
         assertEquals(6, inst.function("apply").call(Value.i32(2), Value.i64(5))[0].asLong());
         assertEquals(14, inst.function("pair").call(Value.i32(3))[0].asLong());
+    }
+
+    /**
+     * Every case of a dispatcher loads all parameters, the context, slot index and call budget: with many
+     * functions of a type with many parameters the cases are limited so that HotSpot still compiles it.
+     */
+    @Test
+    void dispatchersOfManyFunctionsWithManyParametersStayUnderTheHugeMethodLimit() {
+        for (int params : new int[] {1, 12, 40, 120}) {
+            StringBuilder wat = new StringBuilder("(module (type $t (func (param" + " i64".repeat(params)
+                    + ") (result i64))) (table 300 funcref)");
+            for (int f = 0; f < 250; f++) {
+                wat.append("(func (type $t) (i64.add (local.get 0) (i64.const ").append(f).append(")))");
+            }
+            wat.append("(func (export \"call\") (param i32) (result i64) (call_indirect (type $t)")
+                    .append(" (i64.const 1)".repeat(params)).append(" (local.get 0))))");
+            GeneratedCode code = ModuleCompiler.generate(WasmModule.parseText(wat.toString()).decoded(), "test/D");
+            int dispatchers = 0;
+            for (byte[] bytes : code.classes().values()) {
+                ClassNode c = new ClassNode();
+                new ClassReader(bytes).accept(c, 0);
+                for (MethodNode m : c.methods) {
+                    if (m.name.startsWith("d")) {
+                        dispatchers++;
+                        assertTrue(BytecodeSize.of(m) < BytecodeSize.HUGE_METHOD_LIMIT,
+                                params + " parameters: " + m.name + " has " + BytecodeSize.of(m) + " bytes");
+                    }
+                }
+            }
+            assertEquals(1, dispatchers, params + " parameters");
+        }
     }
 }

@@ -16,8 +16,9 @@ import org.objectweb.asm.MethodVisitor;
  * from another instance, a subtype) is called through the context's slots.
  */
 final class DispatcherEmitter {
-    /** Keeps the dispatcher well under HotSpot's 8000-byte compilation limit. */
     private static final int MAX_CASES = 200;
+    /** Bytecode bytes the cases and generic path may take: under HotSpot's limit, with room for the rest. */
+    private static final int MAX_BYTES = BytecodeSize.HUGE_METHOD_LIMIT - 500;
 
     private DispatcherEmitter() {
     }
@@ -124,13 +125,20 @@ final class DispatcherEmitter {
         mv.visitInsn(Kinds.ret(k));
     }
 
-    /** Compiled functions whose canonical type is exactly the call's, by defined index, ascending. */
+    /**
+     * Compiled functions whose canonical type is exactly the call's, by defined index, ascending: as many
+     * as keep the dispatcher under HotSpot's huge-method limit (every case loads all parameters).
+     */
     private static List<Integer> candidates(ModulePlan plan, int typeIndex) {
         int wanted = plan.typeIds[typeIndex];
         int imported = plan.module.importedFunctionCount();
         List<Integer> out = new ArrayList<>();
         int defined = plan.module.codes().size();
-        for (int k = 0; k < defined && out.size() < MAX_CASES; k++) {
+        int n = plan.module.types().get(typeIndex).funcType().params().size();
+        // Upper bounds: a case is its switch entry, its loads (2 bytes each), call and return; the generic
+        // path stores each parameter into a slot.
+        int maxCases = Math.min(MAX_CASES, Math.max(0, MAX_BYTES - 13 * n) / (18 + 2 * n));
+        for (int k = 0; k < defined && out.size() < maxCases; k++) {
             if (plan.isDirect(k) && plan.typeIds[plan.module.functionTypeIndex(imported + k)] == wanted) {
                 out.add(k);
             }
