@@ -789,6 +789,7 @@ public final class FunctionEmitter {
         return entryCost;
     }
 
+    /** Whether this activation charges fuel: the budget's low bit, fixed for the activation as in the interpreter. */
     private void meteredFromBudget(MethodVisitor v) {
         v.visitVarInsn(ILOAD, budgetSlot);
         v.visitInsn(ICONST_1);
@@ -800,7 +801,7 @@ public final class FunctionEmitter {
      * Leaving an entry method that recorded its frame on entry (without an unwind handler): the context's
      * depth goes back to what it was, as compiled code leaves it.
      */
-    void restoreDepth() {
+    private void restoreDepth() {
         if (region == null && osrLoop < 0 && !lazyFrame) {
             loadCtx();
             mv.visitVarInsn(ILOAD, depthSlot);
