@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jwasm.jit.emit.BytecodeSize;
 import dev.jwasm.api.Engine;
 import dev.jwasm.api.Instance;
 import dev.jwasm.api.Linker;
@@ -211,6 +212,26 @@ class HugeFunctionTest {
         assertMethodsUnderHugeLimit(d.jit, "straight");
         d.call("straight", i32(5), i64(-3));
         d.call("straight", i32(-123456), i64(Long.MAX_VALUE));
+        d.call("straight", i32(3000), i64(77));
+    }
+
+    /**
+     * A function HotSpot would compile as one method, but whose method would leave C2 little inlining
+     * budget, is split into methods under the preferred size.
+     */
+    @Test
+    void aMidSizeFunctionIsSplitUnderThePreferredMethodSize() {
+        Differential d = new Differential(module(straightLine(60)));
+        d.assertCompiled("straight");
+        Class<?> owner = ((CompiledCode) ((WasmFunction) d.jit.function("straight")).entry).owner();
+        Map<String, Integer> sizes = codeLengths(owner);
+        int total = sizes.entrySet().stream().filter(e -> e.getKey().startsWith("f")).mapToInt(Map.Entry::getValue).sum();
+        // Split, its methods add up to less than the limit: one method would be smaller still, and compiled.
+        assertTrue(total < BytecodeSize.HUGE_METHOD_LIMIT, "the function should fit one compiled method: " + sizes);
+        assertTrue(sizes.keySet().stream().filter(m -> m.startsWith("f")).count() > 1, "not split: " + sizes);
+        sizes.forEach((method, size) -> assertTrue(size < BytecodeSize.PREFERRED_METHOD_LIMIT,
+                method + " has " + size + " bytes"));
+        d.call("straight", i32(5), i64(-3));
         d.call("straight", i32(3000), i64(77));
     }
 

@@ -30,9 +30,22 @@ public final class BytecodeSize {
         return count(m.instructions.getFirst(), null);
     }
 
+    /**
+     * The size jwasm prefers methods under: C2 inlines callees only while the bytecode it has parsed for one
+     * compilation stays under 8000 bytes ({@code DesiredMethodLimit}), so a method near the huge-method
+     * limit gets none of its memory accessors inlined, and every recompilation after a deoptimisation
+     * parses all of it again. Half the limit leaves half the budget to inlining.
+     */
+    public static final int PREFERRED_METHOD_LIMIT = HUGE_METHOD_LIMIT / 2;
+
     /** Whether HotSpot compiles the method: measured exactly (by writing it) when the bound says no. */
     static boolean underHugeLimit(MethodNode m) {
-        return of(m) < HUGE_METHOD_LIMIT || exact(m) < HUGE_METHOD_LIMIT;
+        return under(m, HUGE_METHOD_LIMIT);
+    }
+
+    /** Whether the method's bytecode is shorter than {@code limit}, measured exactly when the bound says no. */
+    static boolean under(MethodNode m, int limit) {
+        return of(m) < limit || exact(m) < limit;
     }
 
     /** The exact code length, from writing the method alone into a scratch class. */

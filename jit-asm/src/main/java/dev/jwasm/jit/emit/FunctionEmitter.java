@@ -358,10 +358,12 @@ public final class FunctionEmitter {
     }
 
     /**
-     * Emits the function as one method if HotSpot compiles it, else split with ever smaller budgets until
-     * every part is under the huge-method limit. If no split achieves that (a single instruction, such as a
-     * {@code br_table} with thousands of targets, can be larger), the one method is used when it exists:
-     * it runs, but HotSpot interprets it unless the JVM runs with {@code -XX:-DontCompileHugeMethods}.
+     * Emits the function as one method if it is under {@link BytecodeSize#PREFERRED_METHOD_LIMIT}, else split
+     * with ever smaller budgets until every part is under that size. Failing that, as one method if HotSpot
+     * compiles it, else split under the huge-method limit. If no split achieves that either (a single
+     * instruction, such as a {@code br_table} with thousands of targets, can be larger), the one method is
+     * used when it exists: it runs, but HotSpot interprets it unless the JVM runs with
+     * {@code -XX:-DontCompileHugeMethods}.
      */
     private static Emitted emitSized(ClassContext cls, int definedIndex, String name, String desc, int osrLoop) {
         FunctionBody body = cls.plan.module.codes().get(definedIndex);
@@ -369,11 +371,14 @@ public final class FunctionEmitter {
         boolean fitsJvm = body.codeEnd() - body.codeStart() <= MAX_BODY_BYTES;
         // Loop costs of attempts that are not kept are forgotten, so the kept code's indices are dense.
         int costMark = cls.costMark();
+        boolean singleCompiles = false;
         if (fitsJvm) {
             FunctionEmitter e = emitWithLazyLocals(cls, definedIndex, osrLoop, method, () -> null);
-            if (!SPLIT || BytecodeSize.underHugeLimit((MethodNode) e.mv)) {
-                return e.emitted((MethodNode) e.mv, List.of());
+            MethodNode m = (MethodNode) e.mv;
+            if (!SPLIT || BytecodeSize.under(m, BytecodeSize.PREFERRED_METHOD_LIMIT)) {
+                return e.emitted(m, List.of());
             }
+            singleCompiles = BytecodeSize.underHugeLimit(m);
         } else if (!SPLIT) {
             throw new Unsupported("function body over 64 KiB");
         } else if (body.codeEnd() - body.codeStart() > MAX_SPLIT_BODY_BYTES) {
@@ -382,29 +387,44 @@ public final class FunctionEmitter {
         ConstructMap constructs = new ConstructMap(cls.plan.module, body.codeStart(), body.codeEnd(), osrLoop);
         int results = cls.plan.module.functionType(definedIndex + cls.plan.module.importedFunctionCount())
                 .results().size();
+        int compilingBudget = 0; // the largest budget whose split HotSpot compiles, if any
         for (int budget = Outliner.INITIAL_BUDGET; budget >= Outliner.SMALLEST_BUDGET; budget /= 2) {
-            int b = budget;
-            FunctionEmitter e;
             cls.resetCosts(costMark);
-            try {
-                e = emitWithLazyLocals(cls, definedIndex, osrLoop, method,
-                        () -> new Outliner(name, b, constructs, results));
-            } catch (StackOverflowError tooDeep) {
-                // Each nested region is a level of recursion here: a hostile body of many megabytes of
-                // straight-line code nests thousands. Its state is local to this attempt.
+            FunctionEmitter e = split(cls, definedIndex, osrLoop, method, name, budget, constructs, results);
+            if (e == null) {
                 break;
             }
-            if (e.outliner.fits((MethodNode) e.mv)) {
+            if (e.outliner.fits((MethodNode) e.mv, BytecodeSize.PREFERRED_METHOD_LIMIT)) {
                 return e.emitted((MethodNode) e.mv, e.outliner.regions());
             }
+            if (compilingBudget == 0 && e.outliner.fits((MethodNode) e.mv, BytecodeSize.HUGE_METHOD_LIMIT)) {
+                compilingBudget = budget;
+            }
         }
-        if (fitsJvm) {
-            cls.resetCosts(costMark);
+        cls.resetCosts(costMark);
+        if (singleCompiles || (compilingBudget == 0 && fitsJvm)) {
             FunctionEmitter e = emitWithLazyLocals(cls, definedIndex, osrLoop, method, () -> null);
             return e.emitted((MethodNode) e.mv, List.of());
         }
+        if (compilingBudget != 0) {
+            FunctionEmitter e = split(cls, definedIndex, osrLoop, method, name, compilingBudget, constructs, results);
+            return e.emitted((MethodNode) e.mv, e.outliner.regions());
+        }
         throw new Unsupported("function cannot be split into methods under "
                 + BytecodeSize.HUGE_METHOD_LIMIT + " bytes");
+    }
+
+    /** The function split with {@code budget} bytes per method, or null if it nests too deeply to split. */
+    private static FunctionEmitter split(ClassContext cls, int definedIndex, int osrLoop, Supplier<MethodNode> method,
+            String name, int budget, ConstructMap constructs, int results) {
+        try {
+            return emitWithLazyLocals(cls, definedIndex, osrLoop, method,
+                    () -> new Outliner(name, budget, constructs, results));
+        } catch (StackOverflowError tooDeep) {
+            // Each nested region is a level of recursion here: a hostile body of many megabytes of
+            // straight-line code nests thousands. Its state is local to this attempt.
+            return null;
+        }
     }
 
     private Emitted emitted(MethodNode node, List<MethodNode> regions) {

@@ -58,13 +58,13 @@ final class Outliner {
         return constructs.isPinned(offset);
     }
 
-    /** Whether every method of the function fits under HotSpot's huge-method limit. */
-    boolean fits(MethodNode entry) {
-        if (!BytecodeSize.underHugeLimit(entry)) {
+    /** Whether every method of the function is shorter than {@code limit} bytes of bytecode. */
+    boolean fits(MethodNode entry, int limit) {
+        if (!BytecodeSize.under(entry, limit)) {
             return false;
         }
         for (MethodNode m : regions) {
-            if (!BytecodeSize.underHugeLimit(m)) {
+            if (!BytecodeSize.under(m, limit)) {
                 return false;
             }
         }
