@@ -37,8 +37,11 @@
  * half its runs (when the compile lands before the first 64 KiB chunk's bookkeeping code ran: its bimodal
  * times). Without switch profiling ({@code -XX:-UseSwitchProfiling}) nothing is trimmed and nothing traps,
  * but the loop's code is 2.3x slower on nbody. C1's profiling code for the switch is also why the phase
- * before C2's code arrives is slow: it tests every key of the {@code tableswitch} range (0 to 0x157) on every
- * dispatch, ~8x slower than C1 without profiling (sieve run at each tier alone).
+ * before C2's code arrives is slow: it tests every key on every dispatch (of a {@code tableswitch}, every value
+ * of its range: 0x03 to 0x157 before the keys were renumbered, 91 keys now), ~8x slower than C1 without
+ * profiling (sieve run at each tier alone). C2 in turn compiles a dense switch into a jump table, one indirect
+ * jump for every instruction, which predicts worse than its profile-weighted search tree; the keys are
+ * spaced so it does not ({@link dev.jwasm.core.interp.Op}).
  *
  * <h2>Log of measured changes</h2>
  *
@@ -127,6 +130,19 @@
  *       PrintCompilation shows why nbody loses: C2's first compile of the loop now starts at 98 ms instead
  *       of 122, before nbody's main phase, and its trimmed switch traps at 145 ms; with the default
  *       thresholds that first compile lasts until 1874 ms.</li>
+ *   <li>Hot keys renumbered (2026-11-26, load 3-5, {@code /usr/bin/time} user+sys, medians of 7 interleaved
+ *       runs, {@code ./jwasm run --tier interp bench/wasm/P.wasm N} at the compare.sh sizes, main's launcher
+ *       against this one): the loop's switch keys numbered by dynamic frequency over the five programs
+ *       (counted with a temporary counter), cold instructions above them, loads and stores that behave alike
+ *       merged into one key (115 case labels to 91, loop 4309 to 3672 bytes). First as a dense {@code
+ *       tableswitch} 0..90: fib 0.41 to 0.41 s, matmul 0.82 to 0.85, sieve 1.98 to 2.02, sha256 2.33 to 2.11,
+ *       nbody 2.28 to 3.33 (geometric mean 1.287 to 1.377, worse): C2 now compiled the dense switch into a
+ *       jump table; with {@code -XX:MinJumpTableSize=1000} (no jump tables, medians of 3) nbody was back at
+ *       2.18 and sieve 1.53, matmul 0.74, sha256 2.03 (geometric mean 1.243 to 1.155). Kept: the same order
+ *       with the keys 16 apart ({@code Op.STRIDE}; a {@code lookupswitch}, too sparse for C2's jump table):
+ *       fib 0.43 to 0.42, matmul 0.87 to 0.80, sieve 2.09 to 1.71, sha256 2.36 to 1.68, nbody 2.28 to 2.24;
+ *       geometric mean 1.333 to 1.167 s (-12.5%), wall 1.494 to 1.297. The loop is still C2-compiled (level
+ *       4 in {@code -XX:+PrintCompilation}, sieve and sha256).</li>
  * </ul>
  */
 package dev.jwasm.core.interp;
