@@ -237,7 +237,14 @@ public final class Interpreter {
                 }
                 case Op.LOCAL_GET: s[sp++] = s[fp + code[pc++]]; break;
                 case Op.LOCAL_SET: s[fp + code[pc++]] = s[--sp]; break;
+                case Op.LOCAL_GET_TEE:
+                    s[sp++] = s[fp + code[pc++]];
+                    // fall through
                 case Op.LOCAL_TEE: s[fp + code[pc++]] = s[sp - 1]; break;
+                case Op.LOCAL_COPY2:
+                    s[fp + code[pc + 1]] = s[fp + code[pc]];
+                    pc += 2;
+                    // fall through
                 case Op.LOCAL_COPY: s[fp + code[pc + 1]] = s[fp + code[pc]]; pc += 2; break;
                 case Op.GLOBAL_GET: s[sp++] = fn.instance.globals[code[pc++]].bits; break;
                 case Op.GLOBAL_SET: fn.instance.globals[code[pc++]].bits = s[--sp]; break;
@@ -302,10 +309,16 @@ public final class Interpreter {
                     s[sp++] = code[pc++];
                     // fall through
                 case Op.I32_SHR_S: sp--; s[sp - 1] = (int) s[sp - 1] >> (int) s[sp]; break;
+                case Op.I32_SHR_U_LC:
+                    s[sp++] = s[fp + code[pc++]];
+                    // fall through
                 case Op.I32_SHR_U_C:
                     s[sp++] = code[pc++];
                     // fall through
                 case Op.I32_SHR_U: sp--; s[sp - 1] = (int) s[sp - 1] >>> (int) s[sp]; break;
+                case Op.I32_ROTL_LC:
+                    s[sp++] = s[fp + code[pc++]];
+                    // fall through
                 case Op.I32_ROTL_C:
                     s[sp++] = code[pc++];
                     // fall through
@@ -380,6 +393,9 @@ public final class Interpreter {
                 case Op.BR_IF_GT_S: sp -= 2; pc = Cmp.select(Cmp.ltS((int) s[sp + 1], (int) s[sp]), code[pc], pc + 1); break;
                 case Op.BR_IF_GT_U: sp -= 2; pc = Cmp.select(Cmp.ltU((int) s[sp + 1], (int) s[sp]), code[pc], pc + 1); break;
                 case Op.BR_IF_LE_S: sp -= 2; pc = Cmp.select(Cmp.ltS((int) s[sp + 1], (int) s[sp]) ^ 1, code[pc], pc + 1); break;
+                case Op.BR_IF_LE_U_L:
+                    s[sp++] = s[fp + code[pc++]];
+                    // fall through
                 case Op.BR_IF_LE_U: sp -= 2; pc = Cmp.select(Cmp.ltU((int) s[sp + 1], (int) s[sp]) ^ 1, code[pc], pc + 1); break;
                 case Op.BR_IF_GE_S: sp -= 2; pc = Cmp.select(Cmp.ltS((int) s[sp], (int) s[sp + 1]) ^ 1, code[pc], pc + 1); break;
                 case Op.BR_IF_GE_U: sp -= 2; pc = Cmp.select(Cmp.ltU((int) s[sp], (int) s[sp + 1]) ^ 1, code[pc], pc + 1); break;

@@ -599,6 +599,10 @@ final class Lowerer {
             // local.get a; i32.const c; op: the constant operation has a fused form, the pair does not.
             int la = code[prev + 1];
             int c = code[prev + 2];
+            int withLocal = fallThroughFusion(Op.LOCAL_GET, fallThroughFusion(Op.I32_CONST, b));
+            if (withLocal != 0) {
+                return rewrite(prev, withLocal, la, c);
+            }
             code[prev] = Op.LOCAL_GET;
             code[prev + 1] = la;
             code[prev + 2] = fallThroughFusion(Op.I32_CONST, b);
@@ -692,8 +696,13 @@ final class Lowerer {
             case Op.LOCAL_GET -> switch (next) {
                 case Op.F64_ADD -> Op.F64_ADD_L;
                 case Op.F64_MUL -> Op.F64_MUL_L;
+                case Op.LOCAL_TEE -> Op.LOCAL_GET_TEE;
+                case Op.I32_ROTL_C -> Op.I32_ROTL_LC;
+                case Op.I32_SHR_U_C -> Op.I32_SHR_U_LC;
+                case Op.BR_IF_LE_U -> Op.BR_IF_LE_U_L;
                 default -> 0;
             };
+            case Op.LOCAL_COPY -> next == Op.LOCAL_COPY ? Op.LOCAL_COPY2 : 0;
             default -> 0;
         };
     }
@@ -703,6 +712,10 @@ final class Lowerer {
         code[prev] = fused;
         System.arraycopy(code, cur + 1, code, cur, len - cur - 1);
         len--;
+        if (fused == Op.BR_IF_LE_U_L) {
+            // The forward branch's target slot moved up with the rest.
+            relocatePatch(cur + 1, cur);
+        }
         return true;
     }
 

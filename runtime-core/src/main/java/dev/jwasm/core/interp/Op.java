@@ -31,141 +31,153 @@ final class Op {
 
     // ---- hot: the dispatch loop's switch keys, most frequent first ----
 
-    /** LOCAL_* index (frame relative). */
-    static final int LOCAL_GET = 0 * STRIDE;
+    // Fall-through fusions (*_C, *_L, *_LC, *_LL, LOCAL_GET_TEE, LOCAL_COPY2): a push (i32.const, i64.const or
+    // local.get, with its immediates) or a copy followed by an instruction (with its immediates). The fused case
+    // pushes, then falls through into the instruction's own case, which sits right below it in the dispatch
+    // loop: one dispatch saved, no code duplicated.
+
     /** I32_CONST value (also f32 bits). */
-    static final int I32_CONST = 1 * STRIDE;
+    static final int I32_CONST = 0 * STRIDE;
+    /** LOCAL_* index (frame relative). */
+    static final int LOCAL_GET = 1 * STRIDE;
     /** I64_LOAD_LC a c offset: i64.load (or f64.load) at address (local a + c). */
     static final int I64_LOAD_LC = 2 * STRIDE;
-    static final int LOCAL_TEE = 3 * STRIDE;
-    static final int LOCAL_SET = 4 * STRIDE;
+    static final int LOCAL_SET = 3 * STRIDE;
+    static final int LOCAL_TEE = 4 * STRIDE;
     /**
      * LOOP cost osrOffset: loop header, counts back-edges and charges fuel; osrOffset is the loop's wasm byte
      * offset when on-stack replacement may enter here (empty operand stack), else -1.
      */
     static final int LOOP = 5 * STRIDE;
-    static final int F64_MUL = 6 * STRIDE;
     /** I32_ADD_LC_TEE a c d: like I32_ADD_LC_SET, also pushes the sum. */
-    static final int I32_ADD_LC_TEE = 7 * STRIDE;
+    static final int I32_ADD_LC_TEE = 6 * STRIDE;
+    static final int F64_MUL = 7 * STRIDE;
     /** Loads and stores on memory 0 (32-bit): op offset. I64_LOAD is also f64.load. */
     static final int I64_LOAD = 8 * STRIDE;
     /** Also f64.store. */
     static final int I64_STORE = 9 * STRIDE;
+    static final int I32_ADD = 10 * STRIDE;
     /** I32_ADD_LL a b: pushes local a + local b. */
-    static final int I32_ADD_LL = 10 * STRIDE;
-    static final int F64_ADD = 11 * STRIDE;
-    static final int I32_ADD = 12 * STRIDE;
+    static final int I32_ADD_LL = 11 * STRIDE;
+    static final int F64_ADD = 12 * STRIDE;
     /** LOCAL_GET2 a b: pushes two locals. */
     static final int LOCAL_GET2 = 13 * STRIDE;
+    static final int I32_XOR = 14 * STRIDE;
     /** I32_ADD_LL_SET a b d: local d = local a + local b (I32_ADD_LL then LOCAL_SET). */
-    static final int I32_ADD_LL_SET = 14 * STRIDE;
-    static final int I32_XOR = 15 * STRIDE;
-    static final int I32_ROTL_C = 16 * STRIDE;
-    static final int I64_ADD_C = 17 * STRIDE;
-    /** LOCAL_COPY from to: local.get then local.set. */
-    static final int LOCAL_COPY = 18 * STRIDE;
-    static final int BR_IF_NE = 19 * STRIDE;
-    static final int F64_SUB = 20 * STRIDE;
+    static final int I32_ADD_LL_SET = 15 * STRIDE;
+    static final int I64_ADD_C = 16 * STRIDE;
+    static final int BR_IF_NE = 17 * STRIDE;
+    /** I32_ROTL_LC a c / I32_SHR_U_LC a c: local.get a fused into I32_ROTL_C c / I32_SHR_U_C c. */
+    static final int I32_ROTL_LC = 18 * STRIDE;
+    static final int F64_SUB = 19 * STRIDE;
     /** I32_ADD_LC_SET a c d: local d = local a + c (I32_ADD_LOCAL_CONST then LOCAL_SET). */
-    static final int I32_ADD_LC_SET = 21 * STRIDE;
+    static final int I32_ADD_LC_SET = 20 * STRIDE;
     /** I64_CONST low high (also f64 bits). */
-    static final int I64_CONST = 22 * STRIDE;
+    static final int I64_CONST = 21 * STRIDE;
     /** F64_ADD_LL a b / F64_MUL_LL a b: two local.get fused into f64.add / f64.mul (falls through F64_*_L). */
-    static final int F64_MUL_LL = 23 * STRIDE;
+    static final int F64_MUL_LL = 22 * STRIDE;
     /** I32_ADD_LL_TEE a b d: like I32_ADD_LL_SET, also pushes the sum. */
-    static final int I32_ADD_LL_TEE = 24 * STRIDE;
-    static final int I32_SHR_U_C = 25 * STRIDE;
-    static final int F64_ADD_L = 26 * STRIDE;
-    static final int BR_IF_LE_U = 27 * STRIDE;
+    static final int I32_ADD_LL_TEE = 23 * STRIDE;
+    /** LOCAL_GET_TEE a b: local.get a then local.tee b (falls through LOCAL_TEE). */
+    static final int LOCAL_GET_TEE = 24 * STRIDE;
+    /** See I32_ROTL_LC. */
+    static final int I32_SHR_U_LC = 25 * STRIDE;
     /**
      * I32_LOAD_LC a c offset: i32.load at address (local a + c), the add wrapping at 32 bits; also local.get
      * then i32.load with c = 0. The *_LOAD_LC ops push the address and fall through into the plain load, so
      * the loop keeps one inlined memory access per load kind.
      */
-    static final int I32_LOAD_LC = 28 * STRIDE;
+    static final int I32_LOAD_LC = 26 * STRIDE;
+    static final int F64_ADD_L = 27 * STRIDE;
+    /** BR_IF_LE_U_L a target: local.get a fused into BR_IF_LE_U. */
+    static final int BR_IF_LE_U_L = 28 * STRIDE;
+    static final int I32_AND = 29 * STRIDE;
     /** I32_ADD_LOCAL_CONST a c: pushes local a + c (also local - c with c negated). */
-    static final int I32_ADD_LOCAL_CONST = 29 * STRIDE;
-    static final int I32_AND = 30 * STRIDE;
+    static final int I32_ADD_LOCAL_CONST = 30 * STRIDE;
     /** LOCAL_GET_I32_CONST a c: pushes a local and a constant. */
     static final int LOCAL_GET_I32_CONST = 31 * STRIDE;
     static final int F64_MUL_L = 32 * STRIDE;
-    static final int BR_IF_GT_U = 33 * STRIDE;
-    static final int BR_IF_LT_U = 34 * STRIDE;
-    static final int RETURN = 35 * STRIDE;
+    static final int I32_STORE8_C = 33 * STRIDE;
+    static final int I32_AND_C = 34 * STRIDE;
+    /** LOCAL_COPY2 a b c d: two LOCAL_COPY (falls through the second). */
+    static final int LOCAL_COPY2 = 35 * STRIDE;
+    static final int BR_IF_GT_U = 36 * STRIDE;
+    static final int BR_IF_LT_U = 37 * STRIDE;
+    static final int RETURN = 38 * STRIDE;
     /** CALL funcIndex. */
-    static final int CALL = 36 * STRIDE;
-    static final int I32_STORE8_C = 37 * STRIDE;
-    static final int I32_AND_C = 38 * STRIDE;
-    static final int SELECT = 39 * STRIDE;
+    static final int CALL = 39 * STRIDE;
     static final int I32_OR = 40 * STRIDE;
+    static final int SELECT = 41 * STRIDE;
+    static final int I32_ROTL_C = 42 * STRIDE;
     /** Also f32.store and i64.store32. */
-    static final int I32_STORE = 41 * STRIDE;
+    static final int I32_STORE = 43 * STRIDE;
     /** Also f32.load and i64.load32_s. */
-    static final int I32_LOAD = 42 * STRIDE;
-    static final int I64_XOR = 43 * STRIDE;
-    static final int I32_XOR_C = 44 * STRIDE;
-    static final int I64_MUL_C = 45 * STRIDE;
+    static final int I32_LOAD = 44 * STRIDE;
+    static final int I64_XOR = 45 * STRIDE;
+    /** LOCAL_COPY from to: local.get then local.set. */
+    static final int LOCAL_COPY = 46 * STRIDE;
+    static final int I32_XOR_C = 47 * STRIDE;
+    static final int I64_MUL_C = 48 * STRIDE;
     /** U8_LOAD_LC a c offset: i32.load8_u at address (local a + c). */
-    static final int U8_LOAD_LC = 46 * STRIDE;
-    static final int I32_EQZ = 47 * STRIDE;
-    static final int I64_ADD = 48 * STRIDE;
-    static final int I32_SHL = 49 * STRIDE;
+    static final int U8_LOAD_LC = 49 * STRIDE;
+    static final int I32_EQZ = 50 * STRIDE;
+    static final int I64_ADD = 51 * STRIDE;
+    static final int I32_SHL = 52 * STRIDE;
     /** BR_IF_SIMPLE target: a conditional branch that moves no values. */
-    static final int BR_IF_SIMPLE = 50 * STRIDE;
-    static final int F64_DIV = 51 * STRIDE;
-    static final int F64_SQRT = 52 * STRIDE;
+    static final int BR_IF_SIMPLE = 53 * STRIDE;
+    static final int F64_DIV = 54 * STRIDE;
+    static final int F64_SQRT = 55 * STRIDE;
     /** BR_IF_EQZ..BR_IF_GE_U target: an i32 comparison fused with a non-adjusting br_if. */
-    static final int BR_IF_EQZ = 53 * STRIDE;
-    static final int I32_SHR_U = 54 * STRIDE;
-    // Fall-through fusions (*_C, *_L, *_LL): a push (i32.const, i64.const or local.get, with its immediates)
-    // followed by an instruction (with its immediates). The fused case pushes, then falls through into the
-    // instruction's own case, which sits right below it in the dispatch loop: one dispatch saved, no code
-    // duplicated.
-    static final int I32_ADD_C = 55 * STRIDE;
-    static final int I32_SHL_C = 56 * STRIDE;
-    static final int I64_SHL_C = 57 * STRIDE;
-    static final int I64_SHR_U_C = 58 * STRIDE;
-    static final int BR_IF_EQ = 59 * STRIDE;
-    static final int I32_MUL_C = 60 * STRIDE;
-    static final int GLOBAL_SET = 61 * STRIDE;
-    static final int I32_SUB = 62 * STRIDE;
-    static final int I32_SUB_C = 63 * STRIDE;
-    static final int GLOBAL_GET = 64 * STRIDE;
-    static final int I32_MUL = 65 * STRIDE;
+    static final int BR_IF_EQZ = 56 * STRIDE;
+    static final int I32_ADD_C = 57 * STRIDE;
+    static final int I32_SHR_U = 58 * STRIDE;
+    static final int I32_SHL_C = 59 * STRIDE;
+    static final int I32_SHR_U_C = 60 * STRIDE;
+    static final int I64_SHL_C = 61 * STRIDE;
+    static final int I64_SHR_U_C = 62 * STRIDE;
+    static final int BR_IF_EQ = 63 * STRIDE;
+    static final int I32_MUL_C = 64 * STRIDE;
+    static final int GLOBAL_SET = 65 * STRIDE;
+    static final int I32_SUB = 66 * STRIDE;
+    static final int I32_SUB_C = 67 * STRIDE;
+    static final int GLOBAL_GET = 68 * STRIDE;
+    static final int I32_MUL = 69 * STRIDE;
     /** Also i64.load8_u. */
-    static final int U8_LOAD = 66 * STRIDE;
+    static final int U8_LOAD = 70 * STRIDE;
     /** GOTO target: a branch that moves no values. */
-    static final int GOTO = 67 * STRIDE;
+    static final int GOTO = 71 * STRIDE;
     /** Also i64.store8. */
-    static final int I32_STORE8 = 68 * STRIDE;
-    static final int DROP = 69 * STRIDE;
-    static final int BR_IF_GT_S = 70 * STRIDE;
-    static final int I32_OR_C = 71 * STRIDE;
-    static final int BR_IF_GE_S = 72 * STRIDE;
-    static final int BR_IF_GE_U = 73 * STRIDE;
-    static final int BR_IF_LT_S = 74 * STRIDE;
+    static final int I32_STORE8 = 72 * STRIDE;
+    static final int DROP = 73 * STRIDE;
+    static final int BR_IF_GT_S = 74 * STRIDE;
+    static final int I32_OR_C = 75 * STRIDE;
+    static final int BR_IF_GE_S = 76 * STRIDE;
+    static final int BR_IF_GE_U = 77 * STRIDE;
+    static final int BR_IF_LT_S = 78 * STRIDE;
     /** BR_TABLE n (target keep drop)*(n+1). */
-    static final int BR_TABLE = 75 * STRIDE;
-    static final int I32_STORE_C = 76 * STRIDE;
-    static final int I32_SHR_S_C = 77 * STRIDE;
+    static final int BR_TABLE = 79 * STRIDE;
+    static final int BR_IF_LE_U = 80 * STRIDE;
+    static final int I32_STORE_C = 81 * STRIDE;
     /** CALL_INDIRECT typeId table is64. */
-    static final int CALL_INDIRECT = 78 * STRIDE;
-    static final int BR_IF_LE_S = 79 * STRIDE;
-    static final int F64_ADD_LL = 80 * STRIDE;
-    static final int I64_MUL = 81 * STRIDE;
-    static final int I32_ROTL = 82 * STRIDE;
+    static final int CALL_INDIRECT = 82 * STRIDE;
+    static final int I32_SHR_S_C = 83 * STRIDE;
+    static final int BR_IF_LE_S = 84 * STRIDE;
+    /** See F64_MUL_LL. */
+    static final int F64_ADD_LL = 85 * STRIDE;
+    static final int I64_MUL = 86 * STRIDE;
+    static final int I32_ROTL = 87 * STRIDE;
     /** IF target: pops i32, jumps to target when zero. */
-    static final int IF = 83 * STRIDE;
-    static final int I64_SHR_U = 84 * STRIDE;
+    static final int IF = 88 * STRIDE;
+    static final int I64_SHR_U = 89 * STRIDE;
     /** CALL_REF (no immediates). */
-    static final int CALL_REF = 85 * STRIDE;
-    static final int RETURN_CALL_INDIRECT = 86 * STRIDE;
-    static final int RETURN_CALL_REF = 87 * STRIDE;
-    static final int RETURN_CALL = 88 * STRIDE;
-    static final int I32_SHR_S = 89 * STRIDE;
-    static final int I64_SHL = 90 * STRIDE;
+    static final int CALL_REF = 90 * STRIDE;
+    static final int RETURN_CALL_INDIRECT = 91 * STRIDE;
+    static final int RETURN_CALL_REF = 92 * STRIDE;
+    static final int RETURN_CALL = 93 * STRIDE;
+    static final int I32_SHR_S = 94 * STRIDE;
+    static final int I64_SHL = 95 * STRIDE;
     /** The number of hot opcodes. */
-    static final int HOT_COUNT = 91;
+    static final int HOT_COUNT = 96;
 
     // ---- cold: ColdDispatch ----
 

@@ -143,6 +143,15 @@
  *       fib 0.43 to 0.42, matmul 0.87 to 0.80, sieve 2.09 to 1.71, sha256 2.36 to 1.68, nbody 2.28 to 2.24;
  *       geometric mean 1.333 to 1.167 s (-12.5%), wall 1.494 to 1.297. The loop is still C2-compiled (level
  *       4 in {@code -XX:+PrintCompilation}, sieve and sha256).</li>
+ *   <li>Five more fall-through fusions from pair counts (temporary counter of adjacent opcodes): local.get
+ *       then local.tee, two local copies, local.get into {@code I32_ROTL_C} and {@code I32_SHR_U_C}, and local.get
+ *       into {@code BR_IF_LE_U}; keys renumbered by the new counts (96 keys, loop 3818 bytes). Dispatches:
+ *       sieve -8.6%, sha256 -18%, others unchanged. CPU medians of interleaved runs against the renumbering
+ *       alone (load 3-5): 7 rounds of all five, fib 0.44 to 0.43 s, matmul 0.85 to 0.84, sieve 2.12 to 1.74,
+ *       sha256 1.70 to 1.75, nbody 2.24 to 2.20 (geometric mean 1.247 to 1.193); then 8 rounds sieve 2.10 to
+ *       1.73 (the old one bimodal, 1.7 or 2.1-2.2), sha256 1.61 to 1.70; 10 rounds sha256 1.67 to 1.69, matmul
+ *       0.82 to 0.78. sha256 gains nothing from its 18% fewer dispatches (its C2 compile took 360 instead of 190
+ *       ms in one {@code -XX:+PrintCompilation} pair; disabling single fusions gave no clear signal).</li>
  * </ul>
  */
 package dev.jwasm.core.interp;

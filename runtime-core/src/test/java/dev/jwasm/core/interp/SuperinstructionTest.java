@@ -201,6 +201,17 @@ class SuperinstructionTest {
         assertEquals(x + c, inst.function("copy").call(Value.i32(x))[0].asInt());
     }
 
+    @ParameterizedTest(name = "local.get then local.tee of {0}")
+    @MethodSource("constants")
+    void localGetThenLocalTeeCopiesAndPushesTheValue(int x, int c) {
+        TestModule m = new TestModule();
+        FuncType iI = FuncType.of(List.of(I32), List.of(I32));
+        // local 1 = local 0 (teed), then (local 0 + c) - local 1 + local 1
+        m.func("tee", iI, List.of(I32), new Code().get(0).op(0x22).u(1).i32(c).op(0x6A).get(1).op(0x6B).get(1).op(0x6A).end());
+        Instance inst = new Linker(Engine.create()).instantiate(m.build());
+        assertEquals(x + c, inst.function("tee").call(Value.i32(x))[0].asInt());
+    }
+
     static String outcome(Instance inst, String name, int address) {
         try {
             return "value " + inst.function(name).call(Value.i32(address))[0].asInt();
