@@ -128,6 +128,49 @@ class FloatNanTest {
                 (local.set $x (f64.mul (f64.load (i32.const 0)) (f64.const 0)))
                 (if (local.get 1) (then (local.set $x (f64.load (i32.const 0)))))
                 (i64.reinterpret_f64 (local.get $x)))
+;; flagged locals: set from memory (exact) and by arithmetic in a loop (unsettled); read after the
+;; loop by instructions that see the bits, and in it by arithmetic, directly or a few instructions later
+              (func (export "flagged-local") (param $bits i64) (param $n i32) (result i64)
+                (local $x f64) (local $y f64)
+                (i64.store (i32.const 0) (local.get $bits))
+                (local.set $x (f64.load (i32.const 0)))
+                (block $done
+                  (loop $l
+                    (br_if $done (i32.eqz (local.get $n)))
+                    (local.set $y (f64.const 1))
+                    (local.set $x (f64.add (local.get $x) (f64.mul (local.get $y) (local.get $x))))
+                    (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+                    (br $l)))
+                (f64.store (i32.const 8) (local.get $x))
+                (i64.add (i64.load (i32.const 8)) (i64.reinterpret_f64 (local.get $x))))
+              (func (export "flagged-local-copy") (param $bits i64) (param $unsettle i32) (result i64)
+                (local $x f64) (local $z f64)
+                (i64.store (i32.const 0) (local.get $bits))
+                (local.set $x (f64.load (i32.const 0)))
+                (if (local.get $unsettle) (then (local.set $x (f64.sub (local.get $x) (local.get $x)))))
+                (local.set $z (local.get $x))
+                (local.set $z (local.tee $x (local.get $z)))
+                (call $id (local.get $x))
+                (i64.reinterpret_f64)
+                (i64.reinterpret_f64 (local.get $z))
+                (i64.add))
+              (func (export "flagged-local-result") (param $bits i64) (param $unsettle i32) (result f64)
+                (local $x f64)
+                (i64.store (i32.const 0) (local.get $bits))
+                (local.set $x (f64.load (i32.const 0)))
+                (if (local.get $unsettle) (then (local.set $x (f64.mul (local.get $x) (f64.const 2)))))
+                (local.get $x))
+              (func (export "flagged-local32") (param $bits i32) (param $unsettle i32) (result i32)
+                (local $x f32)
+                (i32.store (i32.const 0) (local.get $bits))
+                (local.set $x (f32.load (i32.const 0)))
+                (if (local.get $unsettle) (then (local.set $x (f32.div (local.get $x) (f32.const 3)))))
+                (f32.store (i32.const 8) (f32.abs (local.get $x)))
+                (i32.load (i32.const 8)))
+              (func (export "flagged-param") (param $x f64) (param $unsettle i32) (result i64)
+                (if (local.get $unsettle) (then (local.set $x (f64.add (local.get $x) (f64.const 1)))))
+                (f64.store (i32.const 8) (local.get $x))
+                (i64.load (i32.const 8)))
 ;; min, max and the sign operations on operands from memory, enough times for HotSpot's compilers
               (func (export "sign-zero-loop") (param i32) (result i32)
                 (local $bad i32) (local $pz f64) (local $nz f64) (local $p f64)
@@ -227,6 +270,61 @@ class FloatNanTest {
         assertEquals(NAN64, call("lazy-local-result", INF).get(0).bits());
         assertEquals(SNAN64, l("demoted-local", i64(SNAN64), i32(1)));
         assertEquals(NAN64, l("demoted-local", i64(SNAN64), i32(0)));
+    }
+
+    @Test
+    void localsSetFromMemoryAndByArithmeticKeepExactBitsOrCanonicalise() {
+        // no iteration: the loaded signalling NaN, stored and reinterpreted as it is
+        assertEquals(SNAN64 + SNAN64, l("flagged-local", i64(SNAN64), i32(0)));
+        assertEquals(NAN64 + NAN64, l("flagged-local", i64(SNAN64), i32(1)));
+        assertEquals(NAN64 + NAN64, l("flagged-local", i64(0xFFF4_0000_0000_0001L), i32(5)));
+        // 1.0 doubled three times
+        assertEquals(2 * 0x4020_0000_0000_0000L, l("flagged-local", i64(0x3FF0_0000_0000_0000L), i32(3)));
+        assertEquals(SNAN64 + SNAN64, l("flagged-local-copy", i64(SNAN64), i32(0)));
+        assertEquals(NAN64 + NAN64, l("flagged-local-copy", i64(SNAN64), i32(1)));
+        assertEquals(SNAN64, call("flagged-local-result", i64(SNAN64), i32(0)).get(0).bits());
+        assertEquals(NAN64, call("flagged-local-result", i64(SNAN64), i32(1)).get(0).bits());
+        assertEquals(0x7F80_0001, i("flagged-local32", i32(SNAN32), i32(0)));
+        assertEquals(NAN32, i("flagged-local32", i32(SNAN32), i32(1)));
+        assertEquals(SNAN64, l("flagged-param", f64(SNAN64), i32(0)));
+        assertEquals(NAN64, l("flagged-param", f64(SNAN64), i32(1)));
+        // again once HotSpot has compiled the generated code, which it does with both paths taken
+        dev.jwasm.api.Function f = M.jit.function("flagged-local");
+        for (int round = 0; round < 30_000; round++) {
+            int n = round & 3;
+            long expected = n == 0 ? SNAN64 + SNAN64 : NAN64 + NAN64;
+            assertEquals(expected, f.call(i64(SNAN64), i32(n))[0].asLong(), "round " + round);
+        }
+    }
+
+    /** Stores into a 64-bit memory and into a second memory canonicalise as the first memory's do. */
+    private static final Differential MEMORIES = new Differential("""
+            (module
+              (memory $a 1)
+              (memory $b i64 1)
+              (memory $c 1)
+              (func (export "stores") (param $x f64) (param $y f32) (result i64)
+                (f64.store $b (i64.const 8) (f64.div (local.get $x) (local.get $x)))
+                (f64.store $c (i32.const 8) (f64.sub (local.get $x) (local.get $x)))
+                (f32.store $c (i32.const 16) (f32.mul (local.get $y) (f32.const 0)))
+                (f32.store $b (i64.const 16) (f32.sub (local.get $y) (local.get $y)))
+                (i64.xor (i64.xor (i64.load $b (i64.const 8)) (i64.load $c (i32.const 8)))
+                  (i64.shl (i64.add (i64.load32_u $c (i32.const 16)) (i64.load32_u $b (i64.const 16)))
+                    (i64.const 1))))
+              (func (export "store-loaded") (param $bits i64) (result i64)
+                (i64.store $c (i32.const 0) (local.get $bits))
+                (f64.store $b (i64.const 0) (f64.load $c (i32.const 0)))
+                (i64.load $b (i64.const 0))))
+            """);
+
+    @Test
+    void storesToEveryMemoryCanonicaliseArithmeticNansAndKeepLoadedOnes() {
+        MEMORIES.assertCompiled("stores");
+        long expected = NAN64 ^ NAN64 ^ (((NAN32 & 0xFFFF_FFFFL) + (NAN32 & 0xFFFF_FFFFL)) << 1);
+        assertEquals(expected, MEMORIES.call("stores", INF, f32(0x7F80_0000)).results().get(0).asLong());
+        assertEquals(expected, MEMORIES.call("stores", f64(SNAN64), f32(SNAN32)).results().get(0).asLong());
+        MEMORIES.assertCompiled("store-loaded");
+        assertEquals(SNAN64, MEMORIES.call("store-loaded", i64(SNAN64)).results().get(0).asLong());
     }
 
     @Test

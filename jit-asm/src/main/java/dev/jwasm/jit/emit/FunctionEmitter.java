@@ -115,6 +115,13 @@ public final class FunctionEmitter {
      */
     private final boolean lazyFrame;
     private static final int MAX_LAZY_FRAME_SLOTS = 512;
+    /**
+     * Flagged float locals per function, and the most locals a function with flags may have: flags cost
+     * code at entry and at each read, which must not push a function of thousands of locals over the JVM's
+     * method size limit.
+     */
+    private static final int MAX_FLAGGED_LOCALS = 64;
+    private static final int MAX_LOCALS_FOR_FLAGS = 256;
     /** JVM local holding the byte[] of each 32-bit memory, -1 for 64-bit memories. */
     final int[] memSlots;
     final int fnSlot;
@@ -157,6 +164,14 @@ public final class FunctionEmitter {
     private final boolean[] lazy;
     /** Lazy locals found to be set to an exact value: the function is emitted again with them exact. */
     private final BitSet demoted;
+    /**
+     * Per local: the JVM slot of its unsettled flag, or -1. A float local that is not lazy but is set to
+     * unsettled values too gets a flag telling whether it holds one (1) or an exact value (0), so that a
+     * loop-carried value is canonicalised where its bits could be observed, not on every set (see
+     * {@link NanCanonicaliser#ignoresBits}). Only in functions emitted as one method: a region would need
+     * the flags passed in and out.
+     */
+    private final int[] flagSlots;
 
     private FunctionEmitter(ClassContext cls, int definedIndex, MethodNode node, int osrLoop, BitSet exactLocals,
             Outliner outliner) {
@@ -224,6 +239,14 @@ public final class FunctionEmitter {
         for (int i = 0; i < memSlots.length; i++) {
             memSlots[i] = mems.get(i).is64() ? -1 : slot++;
         }
+        flagSlots = new int[(int) localCount];
+        int flags = 0;
+        for (int i = 0; i < localCount; i++) {
+            boolean flagged = outliner == null && localCount <= MAX_LOCALS_FOR_FLAGS && !lazy[i]
+                    && (localKinds[i] == 'F' || localKinds[i] == 'D') && flags < MAX_FLAGGED_LOCALS;
+            flagSlots[i] = flagged ? slot++ : -1;
+            flags += flagged ? 1 : 0;
+        }
         nextSlot = slot;
     }
 
@@ -248,6 +271,8 @@ public final class FunctionEmitter {
         // Lazy float locals are decided per function: a demotion found in a region restarts the whole pass.
         this.lazy = parent.lazy;
         this.demoted = parent.demoted;
+        this.flagSlots = new int[localKinds.length];
+        Arrays.fill(flagSlots, -1);
         this.osrLoop = -1;
         this.outliner = parent.outliner;
         this.region = region;
@@ -734,6 +759,7 @@ public final class FunctionEmitter {
             mv.visitInsn(Kinds.zero(k));
             mv.visitVarInsn(storeOp(k), localSlots[i]);
         }
+        clearFlags();
         mv.visitInsn(ACONST_NULL);
         mv.visitVarInsn(ASTORE, fnSlot);
         reloadMemories();
@@ -747,10 +773,28 @@ public final class FunctionEmitter {
             rt("get" + localKinds[i], "(" + Names.CTX_D + "I)" + Names.desc(localKinds[i]));
             mv.visitVarInsn(storeOp(localKinds[i]), localSlots[i]);
         }
+        clearFlags();
         mv.visitInsn(ACONST_NULL);
         mv.visitVarInsn(ASTORE, fnSlot);
         reloadMemories();
         mv.visitJumpInsn(GOTO, osrTarget);
+    }
+
+    /** Whether the memory instruction being read (its memarg next) accesses a 32-bit memory. */
+    boolean storesTo32BitMemory() {
+        CodeReader memarg = new CodeReader(module.bytes(), in.pos());
+        int mem = (memarg.u32() & 0x40) != 0 ? memarg.u32() : 0;
+        return memSlots[mem] >= 0;
+    }
+
+    /** Marks every flagged local exact: parameters and the interpreter's locals are, zeroed locals too. */
+    private void clearFlags() {
+        for (int s : flagSlots) {
+            if (s >= 0) {
+                mv.visitInsn(ICONST_0);
+                mv.visitVarInsn(ISTORE, s);
+            }
+        }
     }
 
     /** Charges the fuel at {@code costIndex} when the instance is metered. */
@@ -1141,7 +1185,11 @@ public final class FunctionEmitter {
         switch (op) {
             case Opcodes.LOCAL_GET -> {
                 mv.visitVarInsn(loadOp(localKinds[index]), localSlot(index));
-                push(lazy[index] ? Kinds.unsettledOf(localKinds[index]) : localKinds[index]);
+                if (flagSlots[index] >= 0) {
+                    getFlagged(index);
+                } else {
+                    push(lazy[index] ? Kinds.unsettledOf(localKinds[index]) : localKinds[index]);
+                }
             }
             case Opcodes.LOCAL_SET -> {
                 beforeLocalSet(index);
@@ -1164,13 +1212,37 @@ public final class FunctionEmitter {
         }
     }
 
-    /** A lazy local takes an unsettled value as it is; any other local needs it canonicalised. */
+    /**
+     * A lazy local takes an unsettled value as it is; a flagged one too, recording whether it is unsettled;
+     * any other local needs it canonicalised.
+     */
     private void beforeLocalSet(int index) {
-        if (!lazy[index]) {
+        if (flagSlots[index] >= 0) {
+            mv.visitInsn(Kinds.unsettled(peek(0)) ? ICONST_1 : ICONST_0);
+            mv.visitVarInsn(ISTORE, flagSlots[index]);
+        } else if (!lazy[index]) {
             NanCanonicaliser.settle(this, 1);
         } else if (!Kinds.unsettled(peek(0))) {
             demoted.set(index);
         }
+    }
+
+    /**
+     * Pushes the value of flagged local {@code index} (loaded on the JVM stack): as unsettled when the
+     * instruction consuming it ignores a NaN's bits, else exact, canonicalised here if its flag is set.
+     */
+    private void getFlagged(int index) {
+        char k = localKinds[index];
+        if (NanCanonicaliser.ignoresBits(module.bytes(), in.pos(), end)) {
+            push(Kinds.unsettledOf(k));
+            return;
+        }
+        Label exact = new Label();
+        mv.visitVarInsn(ILOAD, flagSlots[index]);
+        mv.visitJumpInsn(IFEQ, exact);
+        invokeStatic("dev/jwasm/jit/link/FloatOps", "canonical", k == 'F' ? "(F)F" : "(D)D");
+        mv.visitLabel(exact);
+        push(k);
     }
 
     private void globalGet(int index) {

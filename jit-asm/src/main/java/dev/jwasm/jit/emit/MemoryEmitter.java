@@ -85,6 +85,12 @@ final class MemoryEmitter {
             e.invokeStatic("java/lang/Float", "floatToRawIntBits", "(F)I");
         } else if (value == 'D') {
             e.invokeStatic("java/lang/Double", "doubleToRawLongBits", "(D)J");
+        } else if (Kinds.unsettled(value)) {
+            mv.visitVarInsn(ALOAD, e.memSlots[mem]);
+            Ints.push(mv, (int) offset);
+            e.invokeStatic(Names.MA, value == 'f' ? "f32StoreSettling" : "f64StoreSettling",
+                    "(I" + Kinds.exact(value) + "[BI)V");
+            return;
         }
         if (e.memSlots[mem] >= 0) {
             mv.visitVarInsn(ALOAD, e.memSlots[mem]);

@@ -1,7 +1,10 @@
 package dev.jwasm.jit.link;
 
+
 import dev.jwasm.api.TrapKind;
 import dev.jwasm.api.WasmTrap;
+import dev.jwasm.core.numeric.F32Ops;
+import dev.jwasm.core.numeric.F64Ops;
 import dev.jwasm.core.runtime.InstanceImpl;
 import dev.jwasm.core.runtime.MemoryInstance;
 import java.lang.invoke.MethodHandles;
@@ -127,6 +130,28 @@ public final class MemoryAccess {
             RawBytes.U.putLong(m, RawBytes.BASE + ea, v);
         } else {
             LONG.set(m, (int) ea, v);
+        }
+    }
+
+    /**
+     * Stores an unsettled f64: its raw bits, then, for the rare NaN, the canonical NaN over them. Settling
+     * after the store keeps the compare off the stored value's data path (a loop that stores and reloads a
+     * value would otherwise carry it).
+     */
+    public static void f64StoreSettling(int addr, double v, byte[] m, int off) {
+        long bits = Double.doubleToRawLongBits(v);
+        i64Store(addr, bits, m, off);
+        if ((bits & Long.MAX_VALUE) > 0x7FF0_0000_0000_0000L) {
+            i64Store(addr, F64Ops.CANONICAL_NAN, m, off);
+        }
+    }
+
+    /** {@link #f64StoreSettling} for f32. */
+    public static void f32StoreSettling(int addr, float v, byte[] m, int off) {
+        int bits = Float.floatToRawIntBits(v);
+        i32Store(addr, bits, m, off);
+        if ((bits & Integer.MAX_VALUE) > 0x7F80_0000) {
+            i32Store(addr, F32Ops.CANONICAL_NAN, m, off);
         }
     }
 
