@@ -267,6 +267,10 @@ public final class Interpreter {
                     s[sp++] = code[pc++];
                     // fall through
                 case Op.I32_STORE: sp -= 2; mem.storeI32(ea(s[sp], code[pc++]), s[sp + 1]); break;
+                case Op.F64_ADD_STORE:
+                    sp--;
+                    s[sp - 1] = F64Ops.add(s[sp - 1], s[sp]);
+                    // fall through: store the sum
                 case Op.I64_STORE: sp -= 2; mem.storeI64(ea(s[sp], code[pc++]), s[sp + 1]); break;
                 case Op.I32_STORE8_C:
                     s[sp++] = code[pc++];
@@ -362,6 +366,15 @@ public final class Interpreter {
                     s[sp++] = s[fp + code[pc++]];
                     // fall through
                 case Op.F64_MUL: sp--; s[sp - 1] = F64Ops.mul(s[sp - 1], s[sp]); break;
+                case Op.LOCAL_TEE_F64_MUL:
+                    s[fp + code[pc++]] = s[sp - 1];
+                    sp--;
+                    s[sp - 1] = F64Ops.mul(s[sp - 1], s[sp]);
+                    break;
+                case Op.F64_MUL_C:
+                    s[sp - 1] = F64Ops.mul(s[sp - 1], (code[pc] & 0xFFFF_FFFFL) | (long) code[pc + 1] << 32);
+                    pc += 2;
+                    break;
                 case Op.F64_DIV: sp--; s[sp - 1] = F64Ops.div(s[sp - 1], s[sp]); break;
                 // superinstructions
                 case Op.LOCAL_GET2:

@@ -691,6 +691,7 @@ final class Lowerer {
                 case Op.I64_XOR -> Op.I64_XOR_C;
                 case Op.I64_SHL -> Op.I64_SHL_C;
                 case Op.I64_SHR_U -> Op.I64_SHR_U_C;
+                case Op.F64_MUL -> Op.F64_MUL_C;
                 default -> 0;
             };
             case Op.LOCAL_GET -> switch (next) {
@@ -703,6 +704,8 @@ final class Lowerer {
                 default -> 0;
             };
             case Op.LOCAL_COPY -> next == Op.LOCAL_COPY ? Op.LOCAL_COPY2 : 0;
+            case Op.LOCAL_TEE -> next == Op.F64_MUL ? Op.LOCAL_TEE_F64_MUL : 0;
+            case Op.F64_ADD -> next == Op.I64_STORE ? Op.F64_ADD_STORE : 0;
             default -> 0;
         };
     }

@@ -94,90 +94,96 @@ final class Op {
     static final int I32_AND = 29 * STRIDE;
     /** I32_ADD_LOCAL_CONST a c: pushes local a + c (also local - c with c negated). */
     static final int I32_ADD_LOCAL_CONST = 30 * STRIDE;
+    /** F64_ADD_STORE offset: f64.add then f64.store (falls through I64_STORE). */
+    static final int F64_ADD_STORE = 31 * STRIDE;
+    /** LOCAL_TEE_F64_MUL d: local.tee d then f64.mul. */
+    static final int LOCAL_TEE_F64_MUL = 32 * STRIDE;
     /** LOCAL_GET_I32_CONST a c: pushes a local and a constant. */
-    static final int LOCAL_GET_I32_CONST = 31 * STRIDE;
-    static final int F64_MUL_L = 32 * STRIDE;
-    static final int I32_STORE8_C = 33 * STRIDE;
-    static final int I32_AND_C = 34 * STRIDE;
+    static final int LOCAL_GET_I32_CONST = 33 * STRIDE;
+    static final int F64_MUL_L = 34 * STRIDE;
+    static final int I32_STORE8_C = 35 * STRIDE;
+    static final int I32_AND_C = 36 * STRIDE;
     /** LOCAL_COPY2 a b c d: two LOCAL_COPY (falls through the second). */
-    static final int LOCAL_COPY2 = 35 * STRIDE;
-    static final int BR_IF_GT_U = 36 * STRIDE;
-    static final int BR_IF_LT_U = 37 * STRIDE;
-    static final int RETURN = 38 * STRIDE;
+    static final int LOCAL_COPY2 = 37 * STRIDE;
+    static final int BR_IF_GT_U = 38 * STRIDE;
+    static final int BR_IF_LT_U = 39 * STRIDE;
+    static final int RETURN = 40 * STRIDE;
     /** CALL funcIndex. */
-    static final int CALL = 39 * STRIDE;
-    static final int I32_OR = 40 * STRIDE;
-    static final int SELECT = 41 * STRIDE;
-    static final int I32_ROTL_C = 42 * STRIDE;
+    static final int CALL = 41 * STRIDE;
+    static final int I32_OR = 42 * STRIDE;
+    static final int SELECT = 43 * STRIDE;
+    static final int I32_ROTL_C = 44 * STRIDE;
+    /** F64_MUL_C low high: f64.const then f64.mul. */
+    static final int F64_MUL_C = 45 * STRIDE;
     /** Also f32.store and i64.store32. */
-    static final int I32_STORE = 43 * STRIDE;
+    static final int I32_STORE = 46 * STRIDE;
     /** Also f32.load and i64.load32_s. */
-    static final int I32_LOAD = 44 * STRIDE;
-    static final int I64_XOR = 45 * STRIDE;
+    static final int I32_LOAD = 47 * STRIDE;
+    static final int I64_XOR = 48 * STRIDE;
     /** LOCAL_COPY from to: local.get then local.set. */
-    static final int LOCAL_COPY = 46 * STRIDE;
-    static final int I32_XOR_C = 47 * STRIDE;
-    static final int I64_MUL_C = 48 * STRIDE;
+    static final int LOCAL_COPY = 49 * STRIDE;
+    static final int I32_XOR_C = 50 * STRIDE;
+    static final int I64_MUL_C = 51 * STRIDE;
     /** U8_LOAD_LC a c offset: i32.load8_u at address (local a + c). */
-    static final int U8_LOAD_LC = 49 * STRIDE;
-    static final int I32_EQZ = 50 * STRIDE;
-    static final int I64_ADD = 51 * STRIDE;
-    static final int I32_SHL = 52 * STRIDE;
+    static final int U8_LOAD_LC = 52 * STRIDE;
+    static final int I32_EQZ = 53 * STRIDE;
+    static final int I64_ADD = 54 * STRIDE;
+    static final int I32_SHL = 55 * STRIDE;
     /** BR_IF_SIMPLE target: a conditional branch that moves no values. */
-    static final int BR_IF_SIMPLE = 53 * STRIDE;
-    static final int F64_DIV = 54 * STRIDE;
-    static final int F64_SQRT = 55 * STRIDE;
+    static final int BR_IF_SIMPLE = 56 * STRIDE;
+    static final int F64_DIV = 57 * STRIDE;
+    static final int F64_SQRT = 58 * STRIDE;
     /** BR_IF_EQZ..BR_IF_GE_U target: an i32 comparison fused with a non-adjusting br_if. */
-    static final int BR_IF_EQZ = 56 * STRIDE;
-    static final int I32_ADD_C = 57 * STRIDE;
-    static final int I32_SHR_U = 58 * STRIDE;
-    static final int I32_SHL_C = 59 * STRIDE;
-    static final int I32_SHR_U_C = 60 * STRIDE;
-    static final int I64_SHL_C = 61 * STRIDE;
-    static final int I64_SHR_U_C = 62 * STRIDE;
-    static final int BR_IF_EQ = 63 * STRIDE;
-    static final int I32_MUL_C = 64 * STRIDE;
-    static final int GLOBAL_SET = 65 * STRIDE;
-    static final int I32_SUB = 66 * STRIDE;
-    static final int I32_SUB_C = 67 * STRIDE;
-    static final int GLOBAL_GET = 68 * STRIDE;
-    static final int I32_MUL = 69 * STRIDE;
+    static final int BR_IF_EQZ = 59 * STRIDE;
+    static final int I32_ADD_C = 60 * STRIDE;
+    static final int I32_SHR_U = 61 * STRIDE;
+    static final int I32_SHL_C = 62 * STRIDE;
+    static final int I32_SHR_U_C = 63 * STRIDE;
+    static final int I64_SHL_C = 64 * STRIDE;
+    static final int I64_SHR_U_C = 65 * STRIDE;
+    static final int BR_IF_EQ = 66 * STRIDE;
+    static final int I32_MUL_C = 67 * STRIDE;
+    static final int GLOBAL_SET = 68 * STRIDE;
+    static final int I32_SUB = 69 * STRIDE;
+    static final int I32_SUB_C = 70 * STRIDE;
+    static final int GLOBAL_GET = 71 * STRIDE;
+    static final int I32_MUL = 72 * STRIDE;
     /** Also i64.load8_u. */
-    static final int U8_LOAD = 70 * STRIDE;
+    static final int U8_LOAD = 73 * STRIDE;
     /** GOTO target: a branch that moves no values. */
-    static final int GOTO = 71 * STRIDE;
+    static final int GOTO = 74 * STRIDE;
     /** Also i64.store8. */
-    static final int I32_STORE8 = 72 * STRIDE;
-    static final int DROP = 73 * STRIDE;
-    static final int BR_IF_GT_S = 74 * STRIDE;
-    static final int I32_OR_C = 75 * STRIDE;
-    static final int BR_IF_GE_S = 76 * STRIDE;
-    static final int BR_IF_GE_U = 77 * STRIDE;
-    static final int BR_IF_LT_S = 78 * STRIDE;
+    static final int I32_STORE8 = 75 * STRIDE;
+    static final int DROP = 76 * STRIDE;
+    static final int BR_IF_GT_S = 77 * STRIDE;
+    static final int I32_OR_C = 78 * STRIDE;
+    static final int BR_IF_GE_S = 79 * STRIDE;
+    static final int BR_IF_GE_U = 80 * STRIDE;
+    static final int BR_IF_LT_S = 81 * STRIDE;
     /** BR_TABLE n (target keep drop)*(n+1). */
-    static final int BR_TABLE = 79 * STRIDE;
-    static final int BR_IF_LE_U = 80 * STRIDE;
-    static final int I32_STORE_C = 81 * STRIDE;
+    static final int BR_TABLE = 82 * STRIDE;
+    static final int BR_IF_LE_U = 83 * STRIDE;
+    static final int I32_STORE_C = 84 * STRIDE;
     /** CALL_INDIRECT typeId table is64. */
-    static final int CALL_INDIRECT = 82 * STRIDE;
-    static final int I32_SHR_S_C = 83 * STRIDE;
-    static final int BR_IF_LE_S = 84 * STRIDE;
+    static final int CALL_INDIRECT = 85 * STRIDE;
+    static final int I32_SHR_S_C = 86 * STRIDE;
+    static final int BR_IF_LE_S = 87 * STRIDE;
     /** See F64_MUL_LL. */
-    static final int F64_ADD_LL = 85 * STRIDE;
-    static final int I64_MUL = 86 * STRIDE;
-    static final int I32_ROTL = 87 * STRIDE;
+    static final int F64_ADD_LL = 88 * STRIDE;
+    static final int I64_MUL = 89 * STRIDE;
+    static final int I32_ROTL = 90 * STRIDE;
     /** IF target: pops i32, jumps to target when zero. */
-    static final int IF = 88 * STRIDE;
-    static final int I64_SHR_U = 89 * STRIDE;
+    static final int IF = 91 * STRIDE;
+    static final int I64_SHR_U = 92 * STRIDE;
     /** CALL_REF (no immediates). */
-    static final int CALL_REF = 90 * STRIDE;
-    static final int RETURN_CALL_INDIRECT = 91 * STRIDE;
-    static final int RETURN_CALL_REF = 92 * STRIDE;
-    static final int RETURN_CALL = 93 * STRIDE;
-    static final int I32_SHR_S = 94 * STRIDE;
-    static final int I64_SHL = 95 * STRIDE;
+    static final int CALL_REF = 93 * STRIDE;
+    static final int RETURN_CALL_INDIRECT = 94 * STRIDE;
+    static final int RETURN_CALL_REF = 95 * STRIDE;
+    static final int RETURN_CALL = 96 * STRIDE;
+    static final int I32_SHR_S = 97 * STRIDE;
+    static final int I64_SHL = 98 * STRIDE;
     /** The number of hot opcodes. */
-    static final int HOT_COUNT = 96;
+    static final int HOT_COUNT = 99;
 
     // ---- cold: ColdDispatch ----
 

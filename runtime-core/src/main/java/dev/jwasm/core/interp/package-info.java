@@ -152,6 +152,12 @@
  *       1.73 (the old one bimodal, 1.7 or 2.1-2.2), sha256 1.61 to 1.70; 10 rounds sha256 1.67 to 1.69, matmul
  *       0.82 to 0.78. sha256 gains nothing from its 18% fewer dispatches (its C2 compile took 360 instead of 190
  *       ms in one {@code -XX:+PrintCompilation} pair; disabling single fusions gave no clear signal).</li>
+ *   <li>Three f64 fusions for nbody's most frequent pairs: f64.add then f64.store (falls through the store),
+ *       local.tee then f64.mul, f64.const then f64.mul (99 keys, loop 3960 bytes). nbody dispatches 492.7M to
+ *       437.1M (-11%). CPU medians of interleaved runs against the previous step (load 3-5): 8 rounds nbody 2.17
+ *       to 2.04 s, matmul 0.81 to 0.85; 10 rounds matmul 0.83 to 0.85, fib 0.41 to 0.40; 6 rounds of all five
+ *       (keys renumbered): fib 0.42 to 0.39, matmul 0.80 to 0.81, sieve 1.68 to 1.72, sha256 1.79 to 1.75,
+ *       nbody 2.21 to 1.98, geometric mean 1.170 to 1.134.</li>
  * </ul>
  */
 package dev.jwasm.core.interp;
