@@ -167,6 +167,14 @@
  *       medians of 6 interleaved runs: matmul 0.84 to 0.78 s, sieve 1.90 to 1.90.</li>
  *   <li>compare.sh as in the issue, load 3-4, right after each other: this branch jwasm 1.182 s against
  *       Chicory 3.654 (geometric means of wall medians; 3.09x), main 1.337 against 3.763 (2.81x).</li>
+ *   <li>Key order changes C2's code too (2026-11-26, load 2-3, CPU medians of interleaved runs), probably
+ *       because its search tree splits the sorted key ranges by profile weight, so where a program's hot keys
+ *       sit sets the tree's depth for it. The f64 fusions with their keys appended at 96-98 instead of ranked:
+ *       matmul 0.79 s against 0.845 ranked (10 rounds, and again in 8; the step before: 0.79), sha256 1.99
+ *       against 1.68 (bimodal, 6 rounds; 8 more: 1.71 against 1.655), nbody 2.03 against 1.965, sieve 1.70
+ *       against 1.68: about even on the geometric mean, the ranked order kept. Over 14 interleaved rounds
+ *       against main (load 2.5-3.7): fib 0.42 to 0.41, matmul 0.80 to 0.86, sieve 1.85 to 1.68, sha256 2.21
+ *       to 1.77, nbody 2.26 to 2.13; geometric mean 1.250 to 1.174 (-6%).</li>
  * </ul>
  */
 package dev.jwasm.core.interp;
