@@ -165,8 +165,10 @@
  *       matmul's CPU samples in {@code perf}. {@code -XX:CompileCommand=CompileThresholdScaling,
  *       dev.jwasm.core.interp.ColdDispatch::execute,20.0} (C2 compiles it at 0.9 s instead of 0.3 s), CPU
  *       medians of 6 interleaved runs: matmul 0.84 to 0.78 s, sieve 1.90 to 1.90.</li>
- *   <li>compare.sh as in the issue, load 3-4, right after each other: this branch jwasm 1.182 s against
- *       Chicory 3.654 (geometric means of wall medians; 3.09x), main 1.337 against 3.763 (2.81x).</li>
+ *   <li>compare.sh as in the issue, right after each other (geometric means of wall medians), load 3-4: this
+ *       branch jwasm 1.182 s against Chicory 3.654 (3.09x), main 1.337 against 3.763 (2.81x); a second pair,
+ *       load 2-3.6: this branch 1.302 against 3.952 (3.03x), main 1.077 against 3.284 (3.05x). Wall time on
+ *       this shared machine swings more than the change; the interleaved CPU medians are the signal.</li>
  *   <li>Key order changes C2's code too (2026-11-26, load 2-3, CPU medians of interleaved runs), probably
  *       because its search tree splits the sorted key ranges by profile weight, so where a program's hot keys
  *       sit sets the tree's depth for it. The f64 fusions with their keys appended at 96-98 instead of ranked:
