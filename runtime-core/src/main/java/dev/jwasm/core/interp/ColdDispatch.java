@@ -70,11 +70,12 @@ final class ColdDispatch {
                 sp -= 2;
                 Support.tableSet(inst, code[pc++], s[sp], r[sp + 1]);
                 return next(pc, sp);
-            case 0x2C: case 0x30: s[sp - 1] = mem.loadI8(ea(s[sp - 1], code[pc++])); return next(pc, sp);
-            case 0x2E: case 0x32: s[sp - 1] = mem.loadI16(ea(s[sp - 1], code[pc++])); return next(pc, sp);
-            case 0x2F: case 0x33: s[sp - 1] = mem.loadU16(ea(s[sp - 1], code[pc++])); return next(pc, sp);
-            case 0x35: s[sp - 1] = mem.loadI32(ea(s[sp - 1], code[pc++])) & 0xFFFF_FFFFL; return next(pc, sp);
-            case 0x3B: case 0x3D:
+            // narrow loads and stores: wasm opcode bytes
+            case Op.WASM + 0x2C: case Op.WASM + 0x30: s[sp - 1] = mem.loadI8(ea(s[sp - 1], code[pc++])); return next(pc, sp);
+            case Op.WASM + 0x2E: case Op.WASM + 0x32: s[sp - 1] = mem.loadI16(ea(s[sp - 1], code[pc++])); return next(pc, sp);
+            case Op.WASM + 0x2F: case Op.WASM + 0x33: s[sp - 1] = mem.loadU16(ea(s[sp - 1], code[pc++])); return next(pc, sp);
+            case Op.WASM + 0x35: s[sp - 1] = mem.loadI32(ea(s[sp - 1], code[pc++])) & 0xFFFF_FFFFL; return next(pc, sp);
+            case Op.WASM + 0x3B: case Op.WASM + 0x3D:
                 sp -= 2;
                 mem.storeI16(ea(s[sp], code[pc++]), s[sp + 1]);
                 return next(pc, sp);
@@ -86,43 +87,39 @@ final class ColdDispatch {
             case Op.MEMORY_GROW: s[sp - 1] = Support.memoryGrow(inst, code[pc++], s[sp - 1]); return next(pc, sp);
             case Op.BR:
                 return next(code[pc], Support.branch(s, r, sp, code[pc + 1], code[pc + 2]));
-            case 0x46: sp--; s[sp - 1] = Cmp.eq((int) s[sp - 1], (int) s[sp]); return next(pc, sp);
-            case 0x47: sp--; s[sp - 1] = Cmp.ne((int) s[sp - 1], (int) s[sp]); return next(pc, sp);
-            case 0x48: sp--; s[sp - 1] = Cmp.ltS((int) s[sp - 1], (int) s[sp]); return next(pc, sp);
-            case 0x49: sp--; s[sp - 1] = Cmp.ltU((int) s[sp - 1], (int) s[sp]); return next(pc, sp);
-            case 0x4A: sp--; s[sp - 1] = Cmp.ltS((int) s[sp], (int) s[sp - 1]); return next(pc, sp);
-            case 0x4B: sp--; s[sp - 1] = Cmp.ltU((int) s[sp], (int) s[sp - 1]); return next(pc, sp);
-            case 0x4C: sp--; s[sp - 1] = (Cmp.ltS((int) s[sp], (int) s[sp - 1]) ^ 1); return next(pc, sp);
-            case 0x4D: sp--; s[sp - 1] = (Cmp.ltU((int) s[sp], (int) s[sp - 1]) ^ 1); return next(pc, sp);
-            case 0x4E: sp--; s[sp - 1] = (Cmp.ltS((int) s[sp - 1], (int) s[sp]) ^ 1); return next(pc, sp);
-            case 0x4F: sp--; s[sp - 1] = (Cmp.ltU((int) s[sp - 1], (int) s[sp]) ^ 1); return next(pc, sp);
+            // i32.eq .. i32.ge_u
+            case Op.WASM + 0x46: sp--; s[sp - 1] = Cmp.eq((int) s[sp - 1], (int) s[sp]); return next(pc, sp);
+            case Op.WASM + 0x47: sp--; s[sp - 1] = Cmp.ne((int) s[sp - 1], (int) s[sp]); return next(pc, sp);
+            case Op.WASM + 0x48: sp--; s[sp - 1] = Cmp.ltS((int) s[sp - 1], (int) s[sp]); return next(pc, sp);
+            case Op.WASM + 0x49: sp--; s[sp - 1] = Cmp.ltU((int) s[sp - 1], (int) s[sp]); return next(pc, sp);
+            case Op.WASM + 0x4A: sp--; s[sp - 1] = Cmp.ltS((int) s[sp], (int) s[sp - 1]); return next(pc, sp);
+            case Op.WASM + 0x4B: sp--; s[sp - 1] = Cmp.ltU((int) s[sp], (int) s[sp - 1]); return next(pc, sp);
+            case Op.WASM + 0x4C: sp--; s[sp - 1] = (Cmp.ltS((int) s[sp], (int) s[sp - 1]) ^ 1); return next(pc, sp);
+            case Op.WASM + 0x4D: sp--; s[sp - 1] = (Cmp.ltU((int) s[sp], (int) s[sp - 1]) ^ 1); return next(pc, sp);
+            case Op.WASM + 0x4E: sp--; s[sp - 1] = (Cmp.ltS((int) s[sp - 1], (int) s[sp]) ^ 1); return next(pc, sp);
+            case Op.WASM + 0x4F: sp--; s[sp - 1] = (Cmp.ltU((int) s[sp - 1], (int) s[sp]) ^ 1); return next(pc, sp);
             case Op.I32_ROTR_C:
                 s[sp++] = code[pc++];
                 // fall through
-            case 0x78: sp--; s[sp - 1] = Integer.rotateRight((int) s[sp - 1], (int) s[sp]); return next(pc, sp);
+            case Op.WASM + 0x78: sp--; s[sp - 1] = Integer.rotateRight((int) s[sp - 1], (int) s[sp]); return next(pc, sp);
             case Op.I64_AND_C:
                 s[sp++] = (code[pc] & 0xFFFF_FFFFL) | (long) code[pc + 1] << 32;
                 pc += 2;
                 // fall through
-            case 0x83: sp--; s[sp - 1] &= s[sp]; return next(pc, sp);
+            case Op.WASM + 0x83: sp--; s[sp - 1] &= s[sp]; return next(pc, sp);
             case Op.I64_XOR_C:
                 s[sp - 1] ^= (code[pc] & 0xFFFF_FFFFL) | (long) code[pc + 1] << 32;
                 return next(pc + 2, sp);
-            case 0x6D: sp--; s[sp - 1] = I32Ops.divS((int) s[sp - 1], (int) s[sp]); return next(pc, sp);
-            case 0x6E: sp--; s[sp - 1] = I32Ops.divU((int) s[sp - 1], (int) s[sp]); return next(pc, sp);
-            case 0x6F: sp--; s[sp - 1] = I32Ops.remS((int) s[sp - 1], (int) s[sp]); return next(pc, sp);
-            case 0x70: sp--; s[sp - 1] = I32Ops.remU((int) s[sp - 1], (int) s[sp]); return next(pc, sp);
-            case 0x7D: sp--; s[sp - 1] -= s[sp]; return next(pc, sp);
-            case 0x84: sp--; s[sp - 1] |= s[sp]; return next(pc, sp);
-            case 0x87: sp--; s[sp - 1] >>= s[sp]; return next(pc, sp);
-            case 0x99: s[sp - 1] = F64Ops.abs(s[sp - 1]); return next(pc, sp);
-            case 0x9A: s[sp - 1] = F64Ops.neg(s[sp - 1]); return next(pc, sp);
-            case 0xA7: case 0xA8: case 0xA9: case 0xAA: case 0xAB: case 0xAC: case 0xAD: case 0xAE:
-            case 0xAF: case 0xB0: case 0xB1: case 0xB2: case 0xB3: case 0xB4: case 0xB5: case 0xB6:
-            case 0xB7: case 0xB8: case 0xB9: case 0xBA: case 0xBB: case 0xBC: case 0xBD: case 0xBE:
-            case 0xBF: case 0xC0: case 0xC1: case 0xC2: case 0xC3: case 0xC4:
-                s[sp - 1] = ConversionDispatch.convert(op, s[sp - 1]);
-                return next(pc, sp);
+            // i32 division, i64 sub/or/shr_s, f64 abs/neg
+            case Op.WASM + 0x6D: sp--; s[sp - 1] = I32Ops.divS((int) s[sp - 1], (int) s[sp]); return next(pc, sp);
+            case Op.WASM + 0x6E: sp--; s[sp - 1] = I32Ops.divU((int) s[sp - 1], (int) s[sp]); return next(pc, sp);
+            case Op.WASM + 0x6F: sp--; s[sp - 1] = I32Ops.remS((int) s[sp - 1], (int) s[sp]); return next(pc, sp);
+            case Op.WASM + 0x70: sp--; s[sp - 1] = I32Ops.remU((int) s[sp - 1], (int) s[sp]); return next(pc, sp);
+            case Op.WASM + 0x7D: sp--; s[sp - 1] -= s[sp]; return next(pc, sp);
+            case Op.WASM + 0x84: sp--; s[sp - 1] |= s[sp]; return next(pc, sp);
+            case Op.WASM + 0x87: sp--; s[sp - 1] >>= s[sp]; return next(pc, sp);
+            case Op.WASM + 0x99: s[sp - 1] = F64Ops.abs(s[sp - 1]); return next(pc, sp);
+            case Op.WASM + 0x9A: s[sp - 1] = F64Ops.neg(s[sp - 1]); return next(pc, sp);
             case Op.REF_NULL: r[sp++] = null; return next(pc, sp);
             case Op.REF_IS_NULL: s[sp - 1] = r[sp - 1] == null ? 1 : 0; return next(pc, sp);
             case Op.REF_FUNC: r[sp++] = inst.functions[code[pc++]]; return next(pc, sp);
@@ -153,8 +150,14 @@ final class ColdDispatch {
             case Op.IF_CMP + 8: sp -= 2; return next(Cmp.select(Cmp.ltU((int) s[sp + 1], (int) s[sp]) ^ 1, pc + 1, code[pc]), sp);
             case Op.IF_CMP + 9: sp -= 2; return next(Cmp.select(Cmp.ltS((int) s[sp], (int) s[sp + 1]) ^ 1, pc + 1, code[pc]), sp);
             case Op.IF_CMP + 10: sp -= 2; return next(Cmp.select(Cmp.ltU((int) s[sp], (int) s[sp + 1]) ^ 1, pc + 1, code[pc]), sp);
-            default:
-                return next(pc, ColdNumeric.apply(op, s, sp));
+            default: {
+                int wasm = op - Op.WASM;
+                if (wasm >= 0xA7 && wasm <= 0xC4) {
+                    s[sp - 1] = ConversionDispatch.convert(wasm, s[sp - 1]);
+                    return next(pc, sp);
+                }
+                return next(pc, ColdNumeric.apply(wasm, s, sp));
+            }
         }
     }
 }

@@ -237,7 +237,14 @@ public final class Interpreter {
                 }
                 case Op.LOCAL_GET: s[sp++] = s[fp + code[pc++]]; break;
                 case Op.LOCAL_SET: s[fp + code[pc++]] = s[--sp]; break;
+                case Op.LOCAL_GET_TEE:
+                    s[sp++] = s[fp + code[pc++]];
+                    // fall through
                 case Op.LOCAL_TEE: s[fp + code[pc++]] = s[sp - 1]; break;
+                case Op.LOCAL_COPY2:
+                    s[fp + code[pc + 1]] = s[fp + code[pc]];
+                    pc += 2;
+                    // fall through
                 case Op.LOCAL_COPY: s[fp + code[pc + 1]] = s[fp + code[pc]]; pc += 2; break;
                 case Op.GLOBAL_GET: s[sp++] = fn.instance.globals[code[pc++]].bits; break;
                 case Op.GLOBAL_SET: fn.instance.globals[code[pc++]].bits = s[--sp]; break;
@@ -245,111 +252,130 @@ public final class Interpreter {
                     s[sp++] = (int) s[fp + code[pc]] + code[pc + 1];
                     pc += 2;
                     // fall through: load from the pushed address
-                case 0x28: case 0x2A: case 0x34: s[sp - 1] = mem.loadI32(ea(s[sp - 1], code[pc++])); break;
+                case Op.I32_LOAD: s[sp - 1] = mem.loadI32(ea(s[sp - 1], code[pc++])); break;
                 case Op.I64_LOAD_LC:
                     s[sp++] = (int) s[fp + code[pc]] + code[pc + 1];
                     pc += 2;
                     // fall through
-                case 0x29: case 0x2B: s[sp - 1] = mem.loadI64(ea(s[sp - 1], code[pc++])); break;
+                case Op.I64_LOAD: s[sp - 1] = mem.loadI64(ea(s[sp - 1], code[pc++])); break;
                 case Op.U8_LOAD_LC:
                     s[sp++] = (int) s[fp + code[pc]] + code[pc + 1];
                     pc += 2;
                     // fall through
-                case 0x2D: case 0x31: s[sp - 1] = mem.loadU8(ea(s[sp - 1], code[pc++])); break;
+                case Op.U8_LOAD: s[sp - 1] = mem.loadU8(ea(s[sp - 1], code[pc++])); break;
                 case Op.I32_STORE_C:
                     s[sp++] = code[pc++];
                     // fall through
-                case 0x36: case 0x38: case 0x3E: sp -= 2; mem.storeI32(ea(s[sp], code[pc++]), s[sp + 1]); break;
-                case 0x37: case 0x39: sp -= 2; mem.storeI64(ea(s[sp], code[pc++]), s[sp + 1]); break;
+                case Op.I32_STORE: sp -= 2; mem.storeI32(ea(s[sp], code[pc++]), s[sp + 1]); break;
+                case Op.F64_ADD_STORE:
+                    sp--;
+                    s[sp - 1] = F64Ops.add(s[sp - 1], s[sp]);
+                    // fall through: store the sum
+                case Op.I64_STORE: sp -= 2; mem.storeI64(ea(s[sp], code[pc++]), s[sp + 1]); break;
                 case Op.I32_STORE8_C:
                     s[sp++] = code[pc++];
                     // fall through
-                case 0x3A: case 0x3C: sp -= 2; mem.storeI8(ea(s[sp], code[pc++]), s[sp + 1]); break;
+                case Op.I32_STORE8: sp -= 2; mem.storeI8(ea(s[sp], code[pc++]), s[sp + 1]); break;
                 case Op.I32_CONST: s[sp++] = code[pc++]; break;
                 case Op.I64_CONST: s[sp++] = (code[pc] & 0xFFFF_FFFFL) | (long) code[pc + 1] << 32; pc += 2; break;
                 // i32 comparisons
-                case 0x45: s[sp - 1] = Cmp.eqz((int) s[sp - 1]); break;
+                case Op.I32_EQZ: s[sp - 1] = Cmp.eqz((int) s[sp - 1]); break;
                 // i32 arithmetic
                 case Op.I32_ADD_C:
                     s[sp++] = code[pc++];
                     // fall through
-                case 0x6A: sp--; s[sp - 1] = (int) s[sp - 1] + (int) s[sp]; break;
+                case Op.I32_ADD: sp--; s[sp - 1] = (int) s[sp - 1] + (int) s[sp]; break;
                 case Op.I32_SUB_C:
                     s[sp++] = code[pc++];
                     // fall through
-                case 0x6B: sp--; s[sp - 1] = (int) s[sp - 1] - (int) s[sp]; break;
+                case Op.I32_SUB: sp--; s[sp - 1] = (int) s[sp - 1] - (int) s[sp]; break;
                 case Op.I32_MUL_C:
                     s[sp++] = code[pc++];
                     // fall through
-                case 0x6C: sp--; s[sp - 1] = (int) s[sp - 1] * (int) s[sp]; break;
+                case Op.I32_MUL: sp--; s[sp - 1] = (int) s[sp - 1] * (int) s[sp]; break;
                 case Op.I32_AND_C:
                     s[sp++] = code[pc++];
                     // fall through
-                case 0x71: sp--; s[sp - 1] = (int) s[sp - 1] & (int) s[sp]; break;
+                case Op.I32_AND: sp--; s[sp - 1] = (int) s[sp - 1] & (int) s[sp]; break;
                 case Op.I32_OR_C:
                     s[sp++] = code[pc++];
                     // fall through
-                case 0x72: sp--; s[sp - 1] = (int) s[sp - 1] | (int) s[sp]; break;
+                case Op.I32_OR: sp--; s[sp - 1] = (int) s[sp - 1] | (int) s[sp]; break;
                 case Op.I32_XOR_C:
                     s[sp++] = code[pc++];
                     // fall through
-                case 0x73: sp--; s[sp - 1] = (int) s[sp - 1] ^ (int) s[sp]; break;
+                case Op.I32_XOR: sp--; s[sp - 1] = (int) s[sp - 1] ^ (int) s[sp]; break;
                 case Op.I32_SHL_C:
                     s[sp++] = code[pc++];
                     // fall through
-                case 0x74: sp--; s[sp - 1] = (int) s[sp - 1] << (int) s[sp]; break;
+                case Op.I32_SHL: sp--; s[sp - 1] = (int) s[sp - 1] << (int) s[sp]; break;
                 case Op.I32_SHR_S_C:
                     s[sp++] = code[pc++];
                     // fall through
-                case 0x75: sp--; s[sp - 1] = (int) s[sp - 1] >> (int) s[sp]; break;
+                case Op.I32_SHR_S: sp--; s[sp - 1] = (int) s[sp - 1] >> (int) s[sp]; break;
+                case Op.I32_SHR_U_LC:
+                    s[sp++] = s[fp + code[pc++]];
+                    // fall through
                 case Op.I32_SHR_U_C:
                     s[sp++] = code[pc++];
                     // fall through
-                case 0x76: sp--; s[sp - 1] = (int) s[sp - 1] >>> (int) s[sp]; break;
+                case Op.I32_SHR_U: sp--; s[sp - 1] = (int) s[sp - 1] >>> (int) s[sp]; break;
+                case Op.I32_ROTL_LC:
+                    s[sp++] = s[fp + code[pc++]];
+                    // fall through
                 case Op.I32_ROTL_C:
                     s[sp++] = code[pc++];
                     // fall through
-                case 0x77: sp--; s[sp - 1] = Integer.rotateLeft((int) s[sp - 1], (int) s[sp]); break;
+                case Op.I32_ROTL: sp--; s[sp - 1] = Integer.rotateLeft((int) s[sp - 1], (int) s[sp]); break;
                 // i64 arithmetic
                 case Op.I64_ADD_C:
                     s[sp++] = (code[pc] & 0xFFFF_FFFFL) | (long) code[pc + 1] << 32;
                     pc += 2;
                     // fall through
-                case 0x7C: sp--; s[sp - 1] += s[sp]; break;
+                case Op.I64_ADD: sp--; s[sp - 1] += s[sp]; break;
                 case Op.I64_MUL_C:
                     s[sp++] = (code[pc] & 0xFFFF_FFFFL) | (long) code[pc + 1] << 32;
                     pc += 2;
                     // fall through
-                case 0x7E: sp--; s[sp - 1] *= s[sp]; break;
-                case 0x85: sp--; s[sp - 1] ^= s[sp]; break;
+                case Op.I64_MUL: sp--; s[sp - 1] *= s[sp]; break;
+                case Op.I64_XOR: sp--; s[sp - 1] ^= s[sp]; break;
                 case Op.I64_SHL_C:
                     s[sp++] = (code[pc] & 0xFFFF_FFFFL) | (long) code[pc + 1] << 32;
                     pc += 2;
                     // fall through
-                case 0x86: sp--; s[sp - 1] <<= s[sp]; break;
+                case Op.I64_SHL: sp--; s[sp - 1] <<= s[sp]; break;
                 case Op.I64_SHR_U_C:
                     s[sp++] = (code[pc] & 0xFFFF_FFFFL) | (long) code[pc + 1] << 32;
                     pc += 2;
                     // fall through
-                case 0x88: sp--; s[sp - 1] >>>= s[sp]; break;
+                case Op.I64_SHR_U: sp--; s[sp - 1] >>>= s[sp]; break;
                 // f64 arithmetic
-                case 0x9F: s[sp - 1] = F64Ops.sqrt(s[sp - 1]); break;
+                case Op.F64_SQRT: s[sp - 1] = F64Ops.sqrt(s[sp - 1]); break;
                 case Op.F64_ADD_LL:
                     s[sp++] = s[fp + code[pc++]];
                     // fall through
                 case Op.F64_ADD_L:
                     s[sp++] = s[fp + code[pc++]];
                     // fall through
-                case 0xA0: sp--; s[sp - 1] = F64Ops.add(s[sp - 1], s[sp]); break;
-                case 0xA1: sp--; s[sp - 1] = F64Ops.sub(s[sp - 1], s[sp]); break;
+                case Op.F64_ADD: sp--; s[sp - 1] = F64Ops.add(s[sp - 1], s[sp]); break;
+                case Op.F64_SUB: sp--; s[sp - 1] = F64Ops.sub(s[sp - 1], s[sp]); break;
                 case Op.F64_MUL_LL:
                     s[sp++] = s[fp + code[pc++]];
                     // fall through
                 case Op.F64_MUL_L:
                     s[sp++] = s[fp + code[pc++]];
                     // fall through
-                case 0xA2: sp--; s[sp - 1] = F64Ops.mul(s[sp - 1], s[sp]); break;
-                case 0xA3: sp--; s[sp - 1] = F64Ops.div(s[sp - 1], s[sp]); break;
+                case Op.F64_MUL: sp--; s[sp - 1] = F64Ops.mul(s[sp - 1], s[sp]); break;
+                case Op.LOCAL_TEE_F64_MUL:
+                    s[fp + code[pc++]] = s[sp - 1];
+                    sp--;
+                    s[sp - 1] = F64Ops.mul(s[sp - 1], s[sp]);
+                    break;
+                case Op.F64_MUL_C:
+                    s[sp - 1] = F64Ops.mul(s[sp - 1], (code[pc] & 0xFFFF_FFFFL) | (long) code[pc + 1] << 32);
+                    pc += 2;
+                    break;
+                case Op.F64_DIV: sp--; s[sp - 1] = F64Ops.div(s[sp - 1], s[sp]); break;
                 // superinstructions
                 case Op.LOCAL_GET2:
                     s[sp] = s[fp + code[pc]];
@@ -372,17 +398,20 @@ public final class Interpreter {
                     break;
                 case Op.I32_ADD_LC_SET: s[fp + code[pc + 2]] = (int) s[fp + code[pc]] + code[pc + 1]; pc += 3; break;
                 case Op.I32_ADD_LC_TEE: s[sp++] = s[fp + code[pc + 2]] = (int) s[fp + code[pc]] + code[pc + 1]; pc += 3; break;
-                case Op.BR_IF_CMP: pc = Cmp.select(Cmp.eqz((int) s[--sp]), code[pc], pc + 1); break;
-                case Op.BR_IF_CMP + 1: sp -= 2; pc = Cmp.select(Cmp.eq((int) s[sp], (int) s[sp + 1]), code[pc], pc + 1); break;
-                case Op.BR_IF_CMP + 2: sp -= 2; pc = Cmp.select(Cmp.ne((int) s[sp], (int) s[sp + 1]), code[pc], pc + 1); break;
-                case Op.BR_IF_CMP + 3: sp -= 2; pc = Cmp.select(Cmp.ltS((int) s[sp], (int) s[sp + 1]), code[pc], pc + 1); break;
-                case Op.BR_IF_CMP + 4: sp -= 2; pc = Cmp.select(Cmp.ltU((int) s[sp], (int) s[sp + 1]), code[pc], pc + 1); break;
-                case Op.BR_IF_CMP + 5: sp -= 2; pc = Cmp.select(Cmp.ltS((int) s[sp + 1], (int) s[sp]), code[pc], pc + 1); break;
-                case Op.BR_IF_CMP + 6: sp -= 2; pc = Cmp.select(Cmp.ltU((int) s[sp + 1], (int) s[sp]), code[pc], pc + 1); break;
-                case Op.BR_IF_CMP + 7: sp -= 2; pc = Cmp.select(Cmp.ltS((int) s[sp + 1], (int) s[sp]) ^ 1, code[pc], pc + 1); break;
-                case Op.BR_IF_CMP + 8: sp -= 2; pc = Cmp.select(Cmp.ltU((int) s[sp + 1], (int) s[sp]) ^ 1, code[pc], pc + 1); break;
-                case Op.BR_IF_CMP + 9: sp -= 2; pc = Cmp.select(Cmp.ltS((int) s[sp], (int) s[sp + 1]) ^ 1, code[pc], pc + 1); break;
-                case Op.BR_IF_CMP + 10: sp -= 2; pc = Cmp.select(Cmp.ltU((int) s[sp], (int) s[sp + 1]) ^ 1, code[pc], pc + 1); break;
+                case Op.BR_IF_EQZ: pc = Cmp.select(Cmp.eqz((int) s[--sp]), code[pc], pc + 1); break;
+                case Op.BR_IF_EQ: sp -= 2; pc = Cmp.select(Cmp.eq((int) s[sp], (int) s[sp + 1]), code[pc], pc + 1); break;
+                case Op.BR_IF_NE: sp -= 2; pc = Cmp.select(Cmp.ne((int) s[sp], (int) s[sp + 1]), code[pc], pc + 1); break;
+                case Op.BR_IF_LT_S: sp -= 2; pc = Cmp.select(Cmp.ltS((int) s[sp], (int) s[sp + 1]), code[pc], pc + 1); break;
+                case Op.BR_IF_LT_U: sp -= 2; pc = Cmp.select(Cmp.ltU((int) s[sp], (int) s[sp + 1]), code[pc], pc + 1); break;
+                case Op.BR_IF_GT_S: sp -= 2; pc = Cmp.select(Cmp.ltS((int) s[sp + 1], (int) s[sp]), code[pc], pc + 1); break;
+                case Op.BR_IF_GT_U: sp -= 2; pc = Cmp.select(Cmp.ltU((int) s[sp + 1], (int) s[sp]), code[pc], pc + 1); break;
+                case Op.BR_IF_LE_S: sp -= 2; pc = Cmp.select(Cmp.ltS((int) s[sp + 1], (int) s[sp]) ^ 1, code[pc], pc + 1); break;
+                case Op.BR_IF_LE_U_L:
+                    s[sp++] = s[fp + code[pc++]];
+                    // fall through
+                case Op.BR_IF_LE_U: sp -= 2; pc = Cmp.select(Cmp.ltU((int) s[sp + 1], (int) s[sp]) ^ 1, code[pc], pc + 1); break;
+                case Op.BR_IF_GE_S: sp -= 2; pc = Cmp.select(Cmp.ltS((int) s[sp], (int) s[sp + 1]) ^ 1, code[pc], pc + 1); break;
+                case Op.BR_IF_GE_U: sp -= 2; pc = Cmp.select(Cmp.ltU((int) s[sp], (int) s[sp + 1]) ^ 1, code[pc], pc + 1); break;
                 default: {
                     // Everything rarely hot: one key here instead of dozens (see ColdDispatch).
                     long next = ColdDispatch.execute(op, code, pc, fn.instance, mem, s, r, sp, fp);

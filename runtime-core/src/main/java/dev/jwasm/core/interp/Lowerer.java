@@ -192,7 +192,7 @@ final class Lowerer {
         } else if (op <= 0x44) {
             lowerMemoryOrConst(op);
         } else if (op <= 0xC4) {
-            emit(op);
+            emit(Op.fromWasm(op));
             effect(isBinary(op) ? 2 : 1, 1);
         } else if (op >= 0xD0 && op <= 0xD6) {
             lowerReference(op);
@@ -408,20 +408,20 @@ final class Lowerer {
             case Opcodes.CALL, Opcodes.RETURN_CALL -> {
                 int f = in.u32();
                 t = module.functionType(f);
-                emit(op, f);
+                emit(Op.fromWasm(op), f);
             }
             case Opcodes.CALL_INDIRECT, Opcodes.RETURN_CALL_INDIRECT -> {
                 int type = in.u32();
                 int table = in.u32();
                 t = module.types().get(type).funcType();
                 pop(1);
-                emit(op, typeIds[type]);
+                emit(Op.fromWasm(op), typeIds[type]);
                 emit(table, module.allTables().get(table).is64() ? 1 : 0);
             }
             default -> {
                 t = module.types().get(in.u32()).funcType();
                 pop(1);
-                emit(op);
+                emit(Op.fromWasm(op));
             }
         }
         effect(t.params().size(), t.results().size());
@@ -435,20 +435,20 @@ final class Lowerer {
         switch (op) {
             case Opcodes.LOCAL_GET, Opcodes.LOCAL_SET, Opcodes.LOCAL_TEE -> {
                 boolean ref = localTypes[index].isReference();
-                emit(ref ? Op.LOCAL_GET_REF + (op - Opcodes.LOCAL_GET) : op, index);
+                emit(ref ? Op.LOCAL_GET_REF + (op - Opcodes.LOCAL_GET) : Op.fromWasm(op), index);
                 effect(op == Opcodes.LOCAL_GET ? 0 : 1, op == Opcodes.LOCAL_SET ? 0 : 1);
             }
             case Opcodes.GLOBAL_GET, Opcodes.GLOBAL_SET -> {
                 boolean ref = module.allGlobals().get(index).valType().isReference();
-                emit(ref ? Op.GLOBAL_GET_REF + (op - Opcodes.GLOBAL_GET) : op, index);
+                emit(ref ? Op.GLOBAL_GET_REF + (op - Opcodes.GLOBAL_GET) : Op.fromWasm(op), index);
                 effect(op == Opcodes.GLOBAL_GET ? 0 : 1, op == Opcodes.GLOBAL_GET ? 1 : 0);
             }
             case Opcodes.TABLE_GET -> {
-                emit(op, index);
+                emit(Op.TABLE_GET, index);
                 effect(1, 1);
             }
             default -> {
-                emit(op, index);
+                emit(Op.TABLE_SET, index);
                 pop(2);
             }
         }
@@ -467,7 +467,7 @@ final class Lowerer {
             }
             case Opcodes.F64_CONST -> emitI64(in.fixed64());
             case 0x3F, 0x40 -> {
-                emit(op, in.u32());
+                emit(Op.fromWasm(op), in.u32());
                 effect(op == 0x3F ? 0 : 1, 1);
             }
             default -> lowerLoadStore(op);
@@ -485,7 +485,7 @@ final class Lowerer {
         int mem = (flags & 0x40) != 0 ? in.u32() : 0;
         long offset = in.u64();
         if (mem == 0 && !module.allMemories().get(0).is64()) {
-            emit(op, (int) offset);
+            emit(Op.fromWasm(op), (int) offset);
         } else {
             emit(Op.MEM_GENERIC, op);
             emit(mem, (int) offset);
@@ -502,19 +502,19 @@ final class Lowerer {
         switch (op) {
             case Opcodes.REF_NULL -> {
                 in.s64();
-                emit(op);
+                emit(Op.REF_NULL);
                 push(1);
             }
             case Opcodes.REF_IS_NULL, Opcodes.REF_AS_NON_NULL -> {
-                emit(op);
+                emit(Op.fromWasm(op));
                 effect(1, 1);
             }
             case Opcodes.REF_FUNC -> {
-                emit(op, in.u32());
+                emit(Op.REF_FUNC, in.u32());
                 push(1);
             }
             case Opcodes.REF_EQ -> {
-                emit(op);
+                emit(Op.REF_EQ);
                 effect(2, 1);
             }
             case Opcodes.BR_ON_NULL -> {
@@ -594,11 +594,15 @@ final class Lowerer {
             code[prev + 1] = la;
             return split(prev + 2, Op.LOCAL_GET_I32_CONST, lb, c);
         }
-        if (a == Op.LOCAL_GET_I32_CONST && b != 0x6A && b != 0x6B && len == cur + 1
+        if (a == Op.LOCAL_GET_I32_CONST && b != Op.I32_ADD && b != Op.I32_SUB && len == cur + 1
                 && fallThroughFusion(Op.I32_CONST, b) != 0) {
             // local.get a; i32.const c; op: the constant operation has a fused form, the pair does not.
             int la = code[prev + 1];
             int c = code[prev + 2];
+            int withLocal = fallThroughFusion(Op.LOCAL_GET, fallThroughFusion(Op.I32_CONST, b));
+            if (withLocal != 0) {
+                return rewrite(prev, withLocal, la, c);
+            }
             code[prev] = Op.LOCAL_GET;
             code[prev + 1] = la;
             code[prev + 2] = fallThroughFusion(Op.I32_CONST, b);
@@ -610,11 +614,11 @@ final class Lowerer {
         if (a == Op.LOCAL_GET && b == Op.I32_CONST && len == cur + 2) {
             return rewrite(prev, Op.LOCAL_GET_I32_CONST, code[prev + 1], code[cur + 1]);
         }
-        if (a == Op.LOCAL_GET_I32_CONST && (b == 0x6A || b == 0x6B) && len == cur + 1) {
-            int c = b == 0x6A ? code[prev + 2] : -code[prev + 2];
+        if (a == Op.LOCAL_GET_I32_CONST && (b == Op.I32_ADD || b == Op.I32_SUB) && len == cur + 1) {
+            int c = b == Op.I32_ADD ? code[prev + 2] : -code[prev + 2];
             return rewrite(prev, Op.I32_ADD_LOCAL_CONST, code[prev + 1], c);
         }
-        if (a == Op.LOCAL_GET2 && b == 0x6A && len == cur + 1) {
+        if (a == Op.LOCAL_GET2 && b == Op.I32_ADD && len == cur + 1) {
             return rewrite(prev, Op.I32_ADD_LL, code[prev + 1], code[prev + 2]);
         }
         if (a == Op.LOCAL_GET && len == cur + 2 && fusedLoad(b) != 0) {
@@ -645,14 +649,14 @@ final class Lowerer {
         if (fused != 0) {
             return fuseFallThrough(prev, cur, fused);
         }
-        boolean cmp = a >= 0x45 && a <= 0x4F && cur == prev + 1;
-        if (cmp && b == Op.BR_IF_SIMPLE) {
+        int cmp = cur == prev + 1 ? Op.i32Comparison(a) : -1;
+        if (cmp >= 0 && b == Op.BR_IF_SIMPLE) {
             relocatePatch(cur + 1, prev + 1);
-            return rewrite(prev, Op.BR_IF_CMP + (a - 0x45), code[cur + 1]);
+            return rewrite(prev, Op.brIfComparison(cmp), code[cur + 1]);
         }
-        if (cmp && b == Op.IF && top().ifPatch == cur + 1) {
+        if (cmp >= 0 && b == Op.IF && top().ifPatch == cur + 1) {
             top().ifPatch = prev + 1;
-            return rewrite(prev, Op.IF_CMP + (a - 0x45), code[cur + 1]);
+            return rewrite(prev, Op.IF_CMP + cmp, code[cur + 1]);
         }
         return false;
     }
@@ -663,37 +667,45 @@ final class Lowerer {
      */
     private static int fallThroughFusion(int prev, int next) {
         return switch (prev) {
-            case Op.LOCAL_GET2 -> next == 0xA0 ? Op.F64_ADD_LL : next == 0xA2 ? Op.F64_MUL_LL : 0;
+            case Op.LOCAL_GET2 -> next == Op.F64_ADD ? Op.F64_ADD_LL : next == Op.F64_MUL ? Op.F64_MUL_LL : 0;
             case Op.I32_CONST -> switch (next) {
-                case 0x77 -> Op.I32_ROTL_C;
-                case 0x78 -> Op.I32_ROTR_C;
-                case 0x6A -> Op.I32_ADD_C;
-                case 0x6B -> Op.I32_SUB_C;
-                case 0x6C -> Op.I32_MUL_C;
-                case 0x71 -> Op.I32_AND_C;
-                case 0x72 -> Op.I32_OR_C;
-                case 0x73 -> Op.I32_XOR_C;
-                case 0x74 -> Op.I32_SHL_C;
-                case 0x75 -> Op.I32_SHR_S_C;
-                case 0x76 -> Op.I32_SHR_U_C;
-                case 0x36 -> Op.I32_STORE_C;
-                case 0x3A -> Op.I32_STORE8_C;
+                case Op.I32_ROTL -> Op.I32_ROTL_C;
+                case Op.I32_ROTR -> Op.I32_ROTR_C;
+                case Op.I32_ADD -> Op.I32_ADD_C;
+                case Op.I32_SUB -> Op.I32_SUB_C;
+                case Op.I32_MUL -> Op.I32_MUL_C;
+                case Op.I32_AND -> Op.I32_AND_C;
+                case Op.I32_OR -> Op.I32_OR_C;
+                case Op.I32_XOR -> Op.I32_XOR_C;
+                case Op.I32_SHL -> Op.I32_SHL_C;
+                case Op.I32_SHR_S -> Op.I32_SHR_S_C;
+                case Op.I32_SHR_U -> Op.I32_SHR_U_C;
+                case Op.I32_STORE -> Op.I32_STORE_C;
+                case Op.I32_STORE8 -> Op.I32_STORE8_C;
                 default -> 0;
             };
             case Op.I64_CONST -> switch (next) {
-                case 0x7C -> Op.I64_ADD_C;
-                case 0x7E -> Op.I64_MUL_C;
-                case 0x83 -> Op.I64_AND_C;
-                case 0x85 -> Op.I64_XOR_C;
-                case 0x86 -> Op.I64_SHL_C;
-                case 0x88 -> Op.I64_SHR_U_C;
+                case Op.I64_ADD -> Op.I64_ADD_C;
+                case Op.I64_MUL -> Op.I64_MUL_C;
+                case Op.I64_AND -> Op.I64_AND_C;
+                case Op.I64_XOR -> Op.I64_XOR_C;
+                case Op.I64_SHL -> Op.I64_SHL_C;
+                case Op.I64_SHR_U -> Op.I64_SHR_U_C;
+                case Op.F64_MUL -> Op.F64_MUL_C;
                 default -> 0;
             };
             case Op.LOCAL_GET -> switch (next) {
-                case 0xA0 -> Op.F64_ADD_L;
-                case 0xA2 -> Op.F64_MUL_L;
+                case Op.F64_ADD -> Op.F64_ADD_L;
+                case Op.F64_MUL -> Op.F64_MUL_L;
+                case Op.LOCAL_TEE -> Op.LOCAL_GET_TEE;
+                case Op.I32_ROTL_C -> Op.I32_ROTL_LC;
+                case Op.I32_SHR_U_C -> Op.I32_SHR_U_LC;
+                case Op.BR_IF_LE_U -> Op.BR_IF_LE_U_L;
                 default -> 0;
             };
+            case Op.LOCAL_COPY -> next == Op.LOCAL_COPY ? Op.LOCAL_COPY2 : 0;
+            case Op.LOCAL_TEE -> next == Op.F64_MUL ? Op.LOCAL_TEE_F64_MUL : 0;
+            case Op.F64_ADD -> next == Op.I64_STORE ? Op.F64_ADD_STORE : 0;
             default -> 0;
         };
     }
@@ -703,15 +715,19 @@ final class Lowerer {
         code[prev] = fused;
         System.arraycopy(code, cur + 1, code, cur, len - cur - 1);
         len--;
+        if (fused == Op.BR_IF_LE_U_L) {
+            // The forward branch's target slot moved up with the rest.
+            relocatePatch(cur + 1, cur);
+        }
         return true;
     }
 
     /** The fused form of load {@code op} taking its address from a local plus a constant, or 0 when there is none. */
     private static int fusedLoad(int op) {
         return switch (op) {
-            case 0x28, 0x2A -> Op.I32_LOAD_LC;
-            case 0x29, 0x2B -> Op.I64_LOAD_LC;
-            case 0x2D -> Op.U8_LOAD_LC;
+            case Op.I32_LOAD -> Op.I32_LOAD_LC;
+            case Op.I64_LOAD -> Op.I64_LOAD_LC;
+            case Op.U8_LOAD -> Op.U8_LOAD_LC;
             default -> 0;
         };
     }

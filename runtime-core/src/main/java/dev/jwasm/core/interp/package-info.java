@@ -37,8 +37,11 @@
  * half its runs (when the compile lands before the first 64 KiB chunk's bookkeeping code ran: its bimodal
  * times). Without switch profiling ({@code -XX:-UseSwitchProfiling}) nothing is trimmed and nothing traps,
  * but the loop's code is 2.3x slower on nbody. C1's profiling code for the switch is also why the phase
- * before C2's code arrives is slow: it tests every key of the {@code tableswitch} range (0 to 0x157) on every
- * dispatch, ~8x slower than C1 without profiling (sieve run at each tier alone).
+ * before C2's code arrives is slow: it tests every key on every dispatch (of a {@code tableswitch}, every value
+ * of its range: 0x03 to 0x157 before the keys were renumbered, 91 keys now), ~8x slower than C1 without
+ * profiling (sieve run at each tier alone). C2 in turn compiles a dense switch into a jump table, one indirect
+ * jump for every instruction, which predicts worse than its profile-weighted search tree; the keys are
+ * spaced so it does not ({@link dev.jwasm.core.interp.Op}).
  *
  * <h2>Log of measured changes</h2>
  *
@@ -127,6 +130,53 @@
  *       PrintCompilation shows why nbody loses: C2's first compile of the loop now starts at 98 ms instead
  *       of 122, before nbody's main phase, and its trimmed switch traps at 145 ms; with the default
  *       thresholds that first compile lasts until 1874 ms.</li>
+ *   <li>Hot keys renumbered (2026-11-26, load 3-5, {@code /usr/bin/time} user+sys, medians of 7 interleaved
+ *       runs, {@code ./jwasm run --tier interp bench/wasm/P.wasm N} at the compare.sh sizes, main's launcher
+ *       against this one): the loop's switch keys numbered by dynamic frequency over the five programs
+ *       (counted with a temporary counter), cold instructions above them, loads and stores that behave alike
+ *       merged into one key (115 case labels to 91, loop 4309 to 3672 bytes). First as a dense {@code
+ *       tableswitch} 0..90: fib 0.41 to 0.41 s, matmul 0.82 to 0.85, sieve 1.98 to 2.02, sha256 2.33 to 2.11,
+ *       nbody 2.28 to 3.33 (geometric mean 1.287 to 1.377, worse): C2 now compiled the dense switch into a
+ *       jump table; with {@code -XX:MinJumpTableSize=1000} (no jump tables, medians of 3) nbody was back at
+ *       2.18 and sieve 1.53, matmul 0.74, sha256 2.03 (geometric mean 1.243 to 1.155). Kept: the same order
+ *       with the keys 16 apart ({@code Op.STRIDE}; a {@code lookupswitch}, too sparse for C2's jump table):
+ *       fib 0.43 to 0.42, matmul 0.87 to 0.80, sieve 2.09 to 1.71, sha256 2.36 to 1.68, nbody 2.28 to 2.24;
+ *       geometric mean 1.333 to 1.167 s (-12.5%), wall 1.494 to 1.297. The loop is still C2-compiled (level
+ *       4 in {@code -XX:+PrintCompilation}, sieve and sha256).</li>
+ *   <li>Five more fall-through fusions from pair counts (temporary counter of adjacent opcodes): local.get
+ *       then local.tee, two local copies, local.get into {@code I32_ROTL_C} and {@code I32_SHR_U_C}, and local.get
+ *       into {@code BR_IF_LE_U}; keys renumbered by the new counts (96 keys, loop 3818 bytes). Dispatches:
+ *       sieve -8.6%, sha256 -18%, others unchanged. CPU medians of interleaved runs against the renumbering
+ *       alone (load 3-5): 7 rounds of all five, fib 0.44 to 0.43 s, matmul 0.85 to 0.84, sieve 2.12 to 1.74,
+ *       sha256 1.70 to 1.75, nbody 2.24 to 2.20 (geometric mean 1.247 to 1.193); then 8 rounds sieve 2.10 to
+ *       1.73 (the old one bimodal, 1.7 or 2.1-2.2), sha256 1.61 to 1.70; 10 rounds sha256 1.67 to 1.69, matmul
+ *       0.82 to 0.78. sha256 gains nothing from its 18% fewer dispatches (its C2 compile took 360 instead of 190
+ *       ms in one {@code -XX:+PrintCompilation} pair; disabling single fusions gave no clear signal).</li>
+ *   <li>Three f64 fusions for nbody's most frequent pairs: f64.add then f64.store (falls through the store),
+ *       local.tee then f64.mul, f64.const then f64.mul (99 keys, loop 3960 bytes). nbody dispatches 492.7M to
+ *       437.1M (-11%). CPU medians of interleaved runs against the previous step (load 3-5): 8 rounds nbody 2.17
+ *       to 2.04 s, matmul 0.81 to 0.85; 10 rounds matmul 0.83 to 0.85, fib 0.41 to 0.40; 6 rounds of all five
+ *       (keys renumbered): fib 0.42 to 0.39, matmul 0.80 to 0.81, sieve 1.68 to 1.72, sha256 1.79 to 1.75,
+ *       nbody 2.21 to 1.98, geometric mean 1.170 to 1.134.</li>
+ *   <li>Measured, not adopted (a launcher flag; 2026-11-26, load 4-5): {@code ColdDispatch.execute} is C2-compiled
+ *       in matmul too (its init and checksum phases run ~43K each of f64.convert_i32_u, f64.neg, f64.lt/gt,
+ *       i32.rem_u) and recompiled whole after a trimmed key traps: {@code -XX:+LogCompilation} showed 0.17 s of
+ *       C2 wall time for its 18 KB recompile, beside 0.46 s for the loop's untrimmed one; C2 threads were 36% of
+ *       matmul's CPU samples in {@code perf}. {@code -XX:CompileCommand=CompileThresholdScaling,
+ *       dev.jwasm.core.interp.ColdDispatch::execute,20.0} (C2 compiles it at 0.9 s instead of 0.3 s), CPU
+ *       medians of 6 interleaved runs: matmul 0.84 to 0.78 s, sieve 1.90 to 1.90.</li>
+ *   <li>compare.sh as in the issue, right after each other (geometric means of wall medians), load 3-4: this
+ *       branch jwasm 1.182 s against Chicory 3.654 (3.09x), main 1.337 against 3.763 (2.81x); a second pair,
+ *       load 2-3.6: this branch 1.302 against 3.952 (3.03x), main 1.077 against 3.284 (3.05x). Wall time on
+ *       this shared machine swings more than the change; the interleaved CPU medians are the signal.</li>
+ *   <li>Key order changes C2's code too (2026-11-26, load 2-3, CPU medians of interleaved runs), probably
+ *       because its search tree splits the sorted key ranges by profile weight, so where a program's hot keys
+ *       sit sets the tree's depth for it. The f64 fusions with their keys appended at 96-98 instead of ranked:
+ *       matmul 0.79 s against 0.845 ranked (10 rounds, and again in 8; the step before: 0.79), sha256 1.99
+ *       against 1.68 (bimodal, 6 rounds; 8 more: 1.71 against 1.655), nbody 2.03 against 1.965, sieve 1.70
+ *       against 1.68: about even on the geometric mean, the ranked order kept. Over 14 interleaved rounds
+ *       against main (load 2.5-3.7): fib 0.42 to 0.41, matmul 0.80 to 0.86, sieve 1.85 to 1.68, sha256 2.21
+ *       to 1.77, nbody 2.26 to 2.13; geometric mean 1.250 to 1.174 (-6%).</li>
  * </ul>
  */
 package dev.jwasm.core.interp;

@@ -141,6 +141,34 @@ class SuperinstructionTest {
                 Double.doubleToRawLongBits(inst.function("pairFused").call(Value.f64(x))[0].asDouble()));
     }
 
+    @ParameterizedTest(name = "f64 fusions on {0}")
+    @MethodSource("f64Values")
+    void f64ConstantMultiplyTeeMultiplyAndAddStoreMatchTheUnfusedCode(double x) {
+        TestModule m = new TestModule();
+        m.memory(1, 1);
+        ValType f64 = ValType.F64;
+        FuncType dD = FuncType.of(List.of(f64), List.of(f64));
+        // (x * 2.5) stored as x*2.5 + x at 8, then ((local 1 = loaded) * loaded) read back
+        m.func("fused", dD, List.of(f64), f64Fusions(new Code(), true));
+        m.func("plain", dD, List.of(f64), f64Fusions(new Code(), false));
+        Instance inst = new Linker(Engine.create()).instantiate(m.build());
+        assertEquals(Double.doubleToRawLongBits(inst.function("plain").call(Value.f64(x))[0].asDouble()),
+                Double.doubleToRawLongBits(inst.function("fused").call(Value.f64(x))[0].asDouble()));
+    }
+
+    /** i32.const 8; x * 2.5 + x; f64.store 8 (at 16); the value at 16 teed into local 1 times itself, plus local 1. */
+    static Code f64Fusions(Code c, boolean fusible) {
+        Code addr = c.i32(8).get(0);
+        Code mul = barrier(addr.f64(2.5), fusible).op(0xA2);
+        Code add = barrier(mul.get(0).op(0x02, 0x40).op(0x0B).op(0xA0), fusible).mem(0x39, 8);
+        Code loaded = add.i32(0).mem(0x2B, 16).i32(0).mem(0x2B, 16).op(0x22).u(1);
+        return barrier(loaded, fusible).op(0xA2).get(1).op(0x02, 0x40).op(0x0B).op(0xA0).end();
+    }
+
+    static Stream<Double> f64Values() {
+        return Stream.of(0.0, -0.0, 2.25, -1e300, Double.NaN, Double.POSITIVE_INFINITY);
+    }
+
     static Stream<Arguments> f64LocalOperations() {
         return IntStream.of(0xA0, 0xA2).boxed().flatMap(op ->
                 Stream.of(0.0, -0.0, 2.25, Double.NaN, Double.POSITIVE_INFINITY).map(x -> Arguments.of(op, x)));
@@ -199,6 +227,17 @@ class SuperinstructionTest {
         m.func("copy", iI, List.of(I32, I32), new Code().get(0).set(1).get(1).set(2).i32(c).get(2).op(0x6A).end());
         Instance inst = new Linker(Engine.create()).instantiate(m.build());
         assertEquals(x + c, inst.function("copy").call(Value.i32(x))[0].asInt());
+    }
+
+    @ParameterizedTest(name = "local.get then local.tee of {0}")
+    @MethodSource("constants")
+    void localGetThenLocalTeeCopiesAndPushesTheValue(int x, int c) {
+        TestModule m = new TestModule();
+        FuncType iI = FuncType.of(List.of(I32), List.of(I32));
+        // local 1 = local 0 (teed), then (local 0 + c) - local 1 + local 1
+        m.func("tee", iI, List.of(I32), new Code().get(0).op(0x22).u(1).i32(c).op(0x6A).get(1).op(0x6B).get(1).op(0x6A).end());
+        Instance inst = new Linker(Engine.create()).instantiate(m.build());
+        assertEquals(x + c, inst.function("tee").call(Value.i32(x))[0].asInt());
     }
 
     static String outcome(Instance inst, String name, int address) {
