@@ -177,6 +177,11 @@
  *       against 1.68: about even on the geometric mean, the ranked order kept. Over 14 interleaved rounds
  *       against main (load 2.5-3.7): fib 0.42 to 0.41, matmul 0.80 to 0.86, sieve 1.85 to 1.68, sha256 2.21
  *       to 1.77, nbody 2.26 to 2.13; geometric mean 1.250 to 1.174 (-6%).</li>
+ *   <li>Adopted after the merge (2026-11-26 01:21, idle machine, {@code perf stat -e task-clock}, CPU ms,
+ *       median of 7 interleaved runs): the launcher passes the {@code ColdDispatch.execute}
+ *       {@code CompileThresholdScaling} of 20 under {@code --tier interp}: matmul 885 -> 737, sha256 1732 ->
+ *       1662, sieve 1699 -> 1747, nbody 2170 -> 2254 (a first round of 5: fib 429 -> 429, sieve 1753 -> 1720,
+ *       nbody 2162 -> 2164); geometric mean about -3%.</li>
  * </ul>
  */
 package dev.jwasm.core.interp;
