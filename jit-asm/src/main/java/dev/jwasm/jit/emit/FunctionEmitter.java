@@ -124,11 +124,9 @@ public final class FunctionEmitter {
     private final boolean lazyFrame;
     private static final int MAX_LAZY_FRAME_SLOTS = 512;
     /**
-     * Flagged float locals per function, and the most locals a function with flags may have: flags cost
-     * code at entry and at each read, which must not push a function of thousands of locals over the JVM's
-     * method size limit.
+     * The most locals a function with flagged float locals may have: flags cost code at entry and at each
+     * read, which must not push a function of thousands of locals over the JVM's method size limit.
      */
-    private static final int MAX_FLAGGED_LOCALS = 64;
     private static final int MAX_LOCALS_FOR_FLAGS = 256;
     /** JVM local holding the byte[] of each 32-bit memory, -1 for 64-bit memories. */
     final int[] memSlots;
@@ -250,12 +248,10 @@ public final class FunctionEmitter {
             memSlots[i] = mems.get(i).is64() ? -1 : slot++;
         }
         flagSlots = new int[(int) localCount];
-        int flags = 0;
         for (int i = 0; i < localCount; i++) {
             boolean flagged = outliner == null && localCount <= MAX_LOCALS_FOR_FLAGS && !lazy[i]
-                    && (localKinds[i] == 'F' || localKinds[i] == 'D') && flags < MAX_FLAGGED_LOCALS;
+                    && (localKinds[i] == 'F' || localKinds[i] == 'D');
             flagSlots[i] = flagged ? slot++ : -1;
-            flags += flagged ? 1 : 0;
         }
         nextSlot = slot;
     }
@@ -841,13 +837,6 @@ public final class FunctionEmitter {
         mv.visitVarInsn(ASTORE, fnSlot);
         reloadMemories();
         mv.visitJumpInsn(GOTO, osrTarget);
-    }
-
-    /** Whether the memory instruction being read (its memarg next) accesses a 32-bit memory. */
-    boolean storesTo32BitMemory() {
-        CodeReader memarg = new CodeReader(module.bytes(), in.pos());
-        int mem = (memarg.u32() & 0x40) != 0 ? memarg.u32() : 0;
-        return memSlots[mem] >= 0;
     }
 
     /** Marks every flagged local exact: parameters and the interpreter's locals are, zeroed locals too. */

@@ -79,18 +79,25 @@ final class MemoryEmitter {
         char addr = e.pop();
         String name = STORES[op - 0x36];
         char helperValue = name.startsWith("i64") ? 'J' : 'I';
+        if (Kinds.unsettled(value)) {
+            // An arithmetic result (NanCanonicaliser does not settle stored values): a 32-bit memory's helper
+            // stores it and then overwrites a NaN; for others it is canonicalised first.
+            if (e.memSlots[mem] >= 0) {
+                mv.visitVarInsn(ALOAD, e.memSlots[mem]);
+                Ints.push(mv, (int) offset);
+                e.invokeStatic(Names.MA, value == 'f' ? "f32StoreSettling" : "f64StoreSettling",
+                        "(I" + Kinds.exact(value) + "[BI)V");
+                return;
+            }
+            NanCanonicaliser.canonicalOnStack(e, value);
+            value = Kinds.exact(value);
+        }
         if (value == 'J' && helperValue == 'I') {
             mv.visitInsn(L2I);
         } else if (value == 'F') {
             e.invokeStatic("java/lang/Float", "floatToRawIntBits", "(F)I");
         } else if (value == 'D') {
             e.invokeStatic("java/lang/Double", "doubleToRawLongBits", "(D)J");
-        } else if (Kinds.unsettled(value)) {
-            mv.visitVarInsn(ALOAD, e.memSlots[mem]);
-            Ints.push(mv, (int) offset);
-            e.invokeStatic(Names.MA, value == 'f' ? "f32StoreSettling" : "f64StoreSettling",
-                    "(I" + Kinds.exact(value) + "[BI)V");
-            return;
         }
         if (e.memSlots[mem] >= 0) {
             mv.visitVarInsn(ALOAD, e.memSlots[mem]);

@@ -38,8 +38,8 @@ final class NanCanonicaliser {
             return op == Opcodes.UNREACHABLE || op == Opcodes.NOP || op == Opcodes.DROP ? 0 : e.height;
         }
         return switch (op) {
-            // f32 and f64 stores to a 32-bit memory settle after storing (MemoryAccess.f64StoreSettling)
-            case 0x38, 0x39 -> e.storesTo32BitMemory() ? 0 : 1;
+            // f32 and f64 stores settle their value themselves (MemoryEmitter.store)
+            case 0x38, 0x39 -> 0;
             case Opcodes.GLOBAL_SET -> 1; // local.set and local.tee: see FunctionEmitter.beforeLocalSet
             // stores (the address below the value is an integer), abs, neg, reinterpretations
             case 0x36, 0x37, 0x3A, 0x3B, 0x3C, 0x3D, 0x3E, 0x8B, 0x8C, 0x99, 0x9A, 0xBC, 0xBD -> 1;
@@ -144,11 +144,12 @@ final class NanCanonicaliser {
         if (!Kinds.unsettled(k)) {
             return;
         }
-        if (k == 'f') {
-            e.invokeStatic(FLOAT_OPS, "canonical", "(F)F");
-        } else {
-            e.invokeStatic(FLOAT_OPS, "canonical", "(D)D");
-        }
+        canonicalOnStack(e, k);
         e.types[at] = Kinds.exact(k);
+    }
+
+    /** Canonicalises the unsettled value of kind {@code k} on top of the JVM stack (the type stack aside). */
+    static void canonicalOnStack(FunctionEmitter e, char k) {
+        e.invokeStatic(FLOAT_OPS, "canonical", Kinds.exact(k) == 'F' ? "(F)F" : "(D)D");
     }
 }

@@ -1,6 +1,5 @@
 package dev.jwasm.jit.link;
 
-
 import dev.jwasm.api.TrapKind;
 import dev.jwasm.api.WasmTrap;
 import dev.jwasm.core.numeric.F32Ops;
@@ -134,9 +133,9 @@ public final class MemoryAccess {
     }
 
     /**
-     * Stores an unsettled f64: its raw bits, then, for the rare NaN, the canonical NaN over them. Settling
-     * after the store keeps the compare off the stored value's data path (a loop that stores and reloads a
-     * value would otherwise carry it).
+     * Stores an unsettled f64 (an arithmetic result, whose NaN bits the platform chose): its raw bits, then,
+     * for the rare NaN, the canonical NaN over them. The NaN test is one integer comparison of the stored
+     * bits, where {@code v != v} compiles to two branches (nbody's loop stores six such values per iteration).
      */
     public static void f64StoreSettling(int addr, double v, byte[] m, int off) {
         long bits = Double.doubleToRawLongBits(v);
