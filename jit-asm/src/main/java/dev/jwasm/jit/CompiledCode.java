@@ -23,15 +23,22 @@ public final class CompiledCode implements FunctionCode, dev.jwasm.jit.link.Tail
     /** Whether the function has tail calls, and so an adapter that leaves them pending for a running trampoline. */
     private final boolean tailCalling;
     private final OsrCompiler osr;
+    /** The instance's code, if this is the lean variant (without metering), else null. */
+    private final InstalledCode home;
     /** Looked up on first use; racy initialisation is fine, a MethodHandle is immutable. */
     private MethodHandle adapter;
     private MethodHandle raw;
 
-    CompiledCode(Class<?> owner, int definedIndex, boolean tailCalling, OsrCompiler osr) {
+    CompiledCode(Class<?> owner, int definedIndex, boolean tailCalling, OsrCompiler osr, InstalledCode home) {
         this.owner = owner;
         this.definedIndex = definedIndex;
         this.tailCalling = tailCalling;
         this.osr = osr;
+        this.home = home;
+    }
+
+    InstalledCode home() {
+        return home;
     }
 
     OsrCompiler osr() {
@@ -48,6 +55,10 @@ public final class CompiledCode implements FunctionCode, dev.jwasm.jit.link.Tail
 
     @Override
     public void invokeInTrampoline(ExecContext ctx, WasmFunction fn, int fp) {
+        if (home != null && ctx.metered(fn.instance)) {
+            InstalledCode.forCall(this, ctx, fn).invokeInTrampoline(ctx, fn, fp);
+            return;
+        }
         if (!tailCalling) {
             invoke(ctx, fn, fp);
             return;
@@ -72,6 +83,10 @@ public final class CompiledCode implements FunctionCode, dev.jwasm.jit.link.Tail
 
     @Override
     public void invoke(ExecContext ctx, WasmFunction fn, int fp) {
+        if (home != null && ctx.metered(fn.instance)) {
+            InstalledCode.forCall(this, ctx, fn).invoke(ctx, fn, fp);
+            return;
+        }
         MethodHandle mh = adapter;
         if (mh == null) {
             mh = adapter = find("a");

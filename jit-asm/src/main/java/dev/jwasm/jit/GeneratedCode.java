@@ -2,9 +2,7 @@ package dev.jwasm.jit;
 
 import dev.jwasm.core.model.DecodedModule;
 import dev.jwasm.core.runtime.InstanceImpl;
-import dev.jwasm.core.runtime.WasmFunction;
 import dev.jwasm.jit.emit.ModulePlan;
-import dev.jwasm.jit.link.LinkData;
 import dev.jwasm.jit.link.ModuleClassLoader;
 import java.util.Arrays;
 import java.util.Collections;
@@ -101,11 +99,16 @@ public final class GeneratedCode {
         return new ModulePlan(module, typeIds, compiled.clone(), tailCalling.clone(), classPrefix, functionsPerClass);
     }
 
+    /** All fuel costs, by class index (read through {@code LinkData}; not modified). */
+    int[][] allCosts() {
+        return costs;
+    }
+
     /**
      * Defines the classes in a fresh {@link ModuleClassLoader} bound to {@code instance} and installs a
-     * {@link CompiledCode} entry for each compiled function. With {@code osr}, loops of interpreted activations
-     * may later continue in compiled code (which compiles more code with ASM); without it, installing touches
-     * no ASM class.
+     * {@link CompiledCode} entry for each compiled function (see {@link InstalledCode} for the two variants
+     * an instance may define). With {@code osr}, loops of interpreted activations may later continue in
+     * compiled code (which compiles more code with ASM); without it, installing touches no ASM class.
      */
     public void install(InstanceImpl instance, boolean osr) {
         DecodedModule module = instance.module().decoded();
@@ -116,30 +119,7 @@ public final class GeneratedCode {
         if (compiledCount() == 0) {
             return;
         }
-        ModulePlan plan = plan(module, instance.typeIds);
-        ModuleClassLoader loader = new ModuleClassLoader(GeneratedCode.class.getClassLoader(), classes,
-                new LinkData(instance, costs));
-        Class<?>[] loaded = new Class<?>[classCount()];
-        CompiledCode[] codes = new CompiledCode[compiled.length];
-        try {
-            for (int c = 0; c < loaded.length; c++) {
-                loaded[c] = Class.forName(plan.className(c).replace('/', '.'), true, loader);
-            }
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("generated code could not be linked", e);
-        }
-        OsrCompiler osrCompiler = osr ? new OsrCompiler(instance, plan, loader) : null;
-        for (int f = 0; f < compiled.length; f++) {
-            if (compiled[f]) {
-                codes[f] = new CompiledCode(loaded[plan.classOf(f)], f, tailCalling[f], osrCompiler);
-            }
-        }
-        int imported = module.importedFunctionCount();
-        for (int f = 0; f < codes.length; f++) {
-            if (codes[f] != null) {
-                ((WasmFunction) instance.functions[imported + f]).entry = codes[f];
-            }
-        }
+        InstalledCode.install(this, instance, plan(module, instance.typeIds), osr);
     }
 
     @Override

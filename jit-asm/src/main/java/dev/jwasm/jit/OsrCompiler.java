@@ -34,18 +34,24 @@ final class OsrCompiler {
     private final InstanceImpl instance;
     private final ModulePlan plan;
     private final ModuleClassLoader loader;
+    private final boolean metering;
     private final Map<Long, MethodHandle> entries = new ConcurrentHashMap<>();
 
-    OsrCompiler(InstanceImpl instance, ModulePlan plan, ModuleClassLoader loader) {
+    OsrCompiler(InstanceImpl instance, ModulePlan plan, ModuleClassLoader loader, boolean metering) {
         this.instance = instance;
         this.plan = plan;
         this.loader = loader;
+        this.metering = metering;
     }
 
     /** Runs {@code fn} from the loop at {@code loopOffset}; false if that is not possible. */
     static boolean enterLoop(ExecContext ctx, WasmFunction fn, int loopOffset, int fp) {
         // Reached through the function's compiled entry, so nothing global keeps an instance alive.
-        if (!(fn.entry instanceof CompiledCode code) || code.osr() == null) {
+        if (!(fn.entry instanceof CompiledCode installed)) {
+            return false;
+        }
+        CompiledCode code = InstalledCode.forCall(installed, ctx, fn);
+        if (code.osr() == null) {
             return false;
         }
         OsrCompiler c = code.osr();
@@ -78,7 +84,7 @@ final class OsrCompiler {
             cw.visitEnd();
             String binaryName = name.replace('/', '.');
             ModuleClassLoader osrLoader = new ModuleClassLoader(loader, Map.of(binaryName, cw.toByteArray()),
-                    new LinkData(instance, new int[][] {ctx.costs()}));
+                    new LinkData(instance, new int[][] {ctx.costs()}, metering));
             Class<?> c = Class.forName(binaryName, true, osrLoader);
             return MethodHandles.publicLookup().findStatic(c, "o" + definedIndex + "_" + loopOffset, ENTRY);
         } catch (Unsupported | org.objectweb.asm.MethodTooLargeException e) {

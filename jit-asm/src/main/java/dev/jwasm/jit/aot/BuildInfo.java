@@ -11,7 +11,7 @@ import java.util.Properties;
  */
 final class BuildInfo {
     /** Version of the jar layout and of what its manifest says; bump on any incompatible change. */
-    static final int FORMAT_VERSION = 2;
+    static final int FORMAT_VERSION = 3;
     /** {@code <version> (<build time>)}, or {@code unknown} when run from classes without filtered resources. */
     static final String JWASM_VERSION = read();
 

@@ -23,6 +23,7 @@ public final class ClassContext {
     final ModulePlan plan;
     private final Map<String, Field> fields = new LinkedHashMap<>();
     private final java.util.Set<Integer> dispatchers = new java.util.TreeSet<>();
+    private final java.util.Set<Integer> callOutStubs = new java.util.TreeSet<>();
     private int[] costs = new int[16];
     private int costCount;
 
@@ -69,6 +70,14 @@ public final class ClassContext {
         get(mv, "Y" + typeIndex, new Field("I", "typeId", typeIndex, null));
     }
 
+    /**
+     * Pushes whether this class is the metering variant of the instance's code (a constant per class: the
+     * same bytes are defined once without metering and, if the instance is ever metered, once with).
+     */
+    void metering(MethodVisitor mv) {
+        get(mv, "METERING", new Field("Z", "metering", -1, null));
+    }
+
     /** Pushes the fuel cost stored at {@code costIndex}. */
     void cost(MethodVisitor mv, int costIndex) {
         get(mv, "COSTS", new Field("[I", "costs", -2, null));
@@ -80,6 +89,13 @@ public final class ClassContext {
     void dispatch(MethodVisitor mv, int typeIndex) {
         dispatchers.add(typeIndex);
         mv.visitMethodInsn(INVOKESTATIC, internalName, DispatcherEmitter.name(typeIndex),
+                DispatcherEmitter.descriptor(plan.module.types().get(typeIndex).funcType()), false);
+    }
+
+    /** Calls the call-out stub of type {@code typeIndex} (generated in {@link #finish}). */
+    void callOut(MethodVisitor mv, int typeIndex) {
+        callOutStubs.add(typeIndex);
+        mv.visitMethodInsn(INVOKESTATIC, internalName, DispatcherEmitter.callOutName(typeIndex),
                 DispatcherEmitter.descriptor(plan.module.types().get(typeIndex).funcType()), false);
     }
 
@@ -113,6 +129,9 @@ public final class ClassContext {
     public void finish(ClassWriter cw) {
         for (int typeIndex : dispatchers) {
             DispatcherEmitter.emit(cw, this, typeIndex);
+        }
+        for (int typeIndex : callOutStubs) {
+            DispatcherEmitter.emitCallOut(cw, this, typeIndex);
         }
         MethodVisitor mv = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
         mv.visitCode();

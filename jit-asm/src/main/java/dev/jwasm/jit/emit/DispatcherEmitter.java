@@ -27,6 +27,11 @@ final class DispatcherEmitter {
         return "d" + typeIndex;
     }
 
+    /** The stub that calls a function through the context's slots only (the dispatcher's generic path). */
+    static String callOutName(int typeIndex) {
+        return "x" + typeIndex;
+    }
+
     static String descriptor(FuncType t) {
         String direct = ModulePlan.descriptor(t);
         int split = direct.indexOf(Names.CTX_D);
@@ -39,16 +44,11 @@ final class DispatcherEmitter {
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, name(typeIndex), descriptor(t), null, null);
         mv.visitCode();
         char[] params = ModulePlan.kinds(t.params());
-        int[] slots = new int[params.length];
-        int slot = 0;
-        for (int i = 0; i < params.length; i++) {
-            slots[i] = slot;
-            slot += Kinds.wide(params[i]) ? 2 : 1;
-        }
-        int fSlot = slot;
-        int ctxSlot = slot + 1;
-        int spSlot = slot + 2;
-        int budgetSlot = slot + 3;
+        int[] slots = paramSlotsOf(params);
+        int fSlot = paramSlots(t);
+        int ctxSlot = fSlot + 1;
+        int spSlot = fSlot + 2;
+        int budgetSlot = fSlot + 3;
         List<Integer> targets = candidates(plan, typeIndex);
         Label generic = new Label();
         if (!targets.isEmpty()) {
@@ -73,6 +73,42 @@ final class DispatcherEmitter {
             }
         }
         mv.visitLabel(generic);
+        callThroughSlots(mv, cls, t, params, slots);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /**
+     * Emits {@code x<type>}, with the dispatcher's descriptor, which always calls {@code f} through the
+     * context's slots: how code without metering hands a call that must be metered to the function's entry.
+     */
+    static void emitCallOut(ClassWriter cw, ClassContext cls, int typeIndex) {
+        FuncType t = cls.plan.module.types().get(typeIndex).funcType();
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, callOutName(typeIndex), descriptor(t), null,
+                null);
+        mv.visitCode();
+        char[] params = ModulePlan.kinds(t.params());
+        callThroughSlots(mv, cls, t, params, paramSlotsOf(params));
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    private static int[] paramSlotsOf(char[] params) {
+        int[] slots = new int[params.length];
+        int slot = 0;
+        for (int i = 0; i < params.length; i++) {
+            slots[i] = slot;
+            slot += Kinds.wide(params[i]) ? 2 : 1;
+        }
+        return slots;
+    }
+
+    /** Puts the parameters into the slots at {@code sp}, calls {@code f} and returns its result. */
+    private static void callThroughSlots(MethodVisitor mv, ClassContext cls, FuncType t, char[] params, int[] slots) {
+        int fSlot = paramSlots(t);
+        int ctxSlot = fSlot + 1;
+        int spSlot = fSlot + 2;
+        int budgetSlot = fSlot + 3;
         for (int i = 0; i < params.length; i++) {
             mv.visitVarInsn(FunctionEmitter.loadOp(params[i]), slots[i]);
             mv.visitVarInsn(ALOAD, ctxSlot);
@@ -97,8 +133,6 @@ final class DispatcherEmitter {
             mv.visitMethodInsn(INVOKESTATIC, Names.RT, "get" + k, "(" + Names.CTX_D + "I)" + Names.desc(k), false);
         }
         returnResult(mv, t);
-        mv.visitMaxs(0, 0);
-        mv.visitEnd();
     }
 
     /** JVM parameter slots of the parameters of {@code t}. */

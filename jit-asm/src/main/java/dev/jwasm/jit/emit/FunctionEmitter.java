@@ -759,6 +759,7 @@ public final class FunctionEmitter {
 
     private int prologue() {
         if (osrLoop < 0) {
+            redirectMeteredCall();
             // The frame's share of the budget: one comparison with zero instead of counting the depth.
             Label withinLimit = new Label();
             mv.visitIincInsn(budgetSlot, -2);
@@ -849,9 +850,38 @@ public final class FunctionEmitter {
         }
     }
 
-    /** Charges the fuel at {@code costIndex} when the instance is metered. */
+    /**
+     * In the variant of the code without metering, a call whose budget says it must be metered goes through
+     * the function's entry instead, which runs it in the metering variant ({@code CompiledCode}). The check
+     * comes before the frame is counted, so the entry counts it as the caller's call. The metering variant
+     * folds the check away, as the other variant folds away every {@link #meter}: code that is never metered
+     * keeps no fuel calls on paths HotSpot has not seen taken, which cost loops their optimisation.
+     */
+    private void redirectMeteredCall() {
+        Label lean = new Label();
+        cls.metering(mv);
+        mv.visitJumpInsn(IFNE, lean);
+        mv.visitVarInsn(ILOAD, budgetSlot);
+        mv.visitInsn(ICONST_1);
+        mv.visitInsn(IAND);
+        mv.visitJumpInsn(IFEQ, lean);
+        for (int i = 0; i < type.params().size(); i++) {
+            mv.visitVarInsn(loadOp(localKinds[i]), localSlots[i]);
+        }
+        cls.function(mv, funcIndex);
+        loadCtx();
+        mv.visitVarInsn(ILOAD, spSlot);
+        mv.visitVarInsn(ILOAD, budgetSlot);
+        cls.callOut(mv, module.functionTypeIndex(funcIndex));
+        mv.visitInsn(resultKinds.length == 1 ? Kinds.ret(resultKinds[0]) : RETURN);
+        mv.visitLabel(lean);
+    }
+
+    /** Charges the fuel at {@code costIndex} when the instance is metered (only ever in the metering variant). */
     private void meter(int costIndex) {
         Label skip = new Label();
+        cls.metering(mv);
+        mv.visitJumpInsn(IFEQ, skip);
         mv.visitVarInsn(ILOAD, meteredSlot);
         mv.visitJumpInsn(IFEQ, skip);
         loadCtx();
