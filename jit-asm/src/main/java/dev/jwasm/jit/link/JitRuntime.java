@@ -82,6 +82,15 @@ public final class JitRuntime {
 
     // ---- calls and the call depth ----
 
+    /**
+     * Does nothing: what the lean variant of compiled code (the one without metering) calls at a loop header
+     * when its activation's metering bit is set, which only a split function's region can see after a host
+     * function set fuel. Lean code stays unmetered; the branch is there for HotSpot (see
+     * {@code FunctionEmitter.meterLoop}).
+     */
+    public static void unmeteredLoop() {
+    }
+
     /** The trap of a compiled function entered with no call budget left (see {@code ExecContext.budget}). */
     public static WasmTrap callStackExhausted() {
         return new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED);
