@@ -71,9 +71,23 @@ final class NumericEmitter {
         e.push('I');
     }
 
+    /**
+     * An unsigned i32 comparison as a signed one of both operands with the sign bit flipped: the right one is
+     * flipped, the two swapped, the left one flipped, and the jump reversed for the swapped order.
+     */
     private static void unsignedI32(FunctionEmitter e, int jumpOp) {
-        e.invokeStatic("java/lang/Integer", "compareUnsigned", "(II)I");
-        bool(e, jumpOp);
+        MethodVisitor mv = e.mv;
+        mv.visitLdcInsn(Integer.MIN_VALUE);
+        mv.visitInsn(IXOR);
+        mv.visitInsn(SWAP);
+        mv.visitLdcInsn(Integer.MIN_VALUE);
+        mv.visitInsn(IXOR);
+        bool(e, switch (jumpOp) {
+            case IFLT -> IF_ICMPGT;
+            case IFGT -> IF_ICMPLT;
+            case IFLE -> IF_ICMPGE;
+            default -> IF_ICMPLE;
+        });
     }
 
     private static void i64Compare(FunctionEmitter e, int op) {
