@@ -20,6 +20,7 @@ import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The two variants of an instance's compiled code ({@link InstalledCode}): code without metering until a call
@@ -97,6 +98,23 @@ class MeteringVariantTest {
         Instance timed = instance(Engine.builder().tier(Tier.JIT).timeout(Duration.ofMillis(100)));
         assertEquals(true, metering(entry(timed, "forever")));
         assertEquals(TrapKind.TIMEOUT, trap(timed, "forever"));
+    }
+
+    /** A deadline set on the caller's engine reaches a callee instance compiled without metering. */
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a failure would spin for ever
+    void aCallWithADeadlineStopsALoopInAnotherInstanceCompiledLean() throws Exception {
+        Instance callee = instance(Engine.builder().tier(Tier.JIT));
+        assertEquals(false, metering(entry(callee, "forever")));
+        Instance caller = new Linker(Engine.builder().tier(Tier.JIT).timeout(Duration.ofMillis(100)).build())
+                .defineInstance("callee", callee)
+                .instantiate(WasmModule.parseText("""
+                        (module
+                          (import "callee" "forever" (func $forever))
+                          (func (export "run") (call $forever)))
+                        """));
+        assertEquals(TrapKind.TIMEOUT, trap(caller, "run"));
+        assertEquals(true, metering(entry(callee, "forever")));
     }
 
     /** A lean activation that the host limits mid-run hands its next call to the metering variant. */
