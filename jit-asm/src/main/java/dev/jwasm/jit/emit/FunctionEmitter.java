@@ -122,6 +122,13 @@ public final class FunctionEmitter {
      * stores times locals (30 000 locals: gigabytes). Those record their frame on entry.
      */
     private final boolean lazyFrame;
+    /**
+     * With {@code -Djwasm.jit.lineNumbers=true}, each instruction's offset in the module is its line number,
+     * so profilers (JFR, async-profiler) attribute samples of generated code to wasm instructions (the
+     * offsets {@code wasm-objdump -d} prints). A debugging aid, off by default: the compiled-module cache
+     * keeps what was compiled without it, so profile with {@code --no-cache} or through the API.
+     */
+    private final boolean lineNumbers = Boolean.getBoolean("jwasm.jit.lineNumbers");
     private static final int MAX_LAZY_FRAME_SLOTS = 512;
     /**
      * The most locals a function with flagged float locals may have: flags cost code at entry and at each
@@ -611,6 +618,11 @@ public final class FunctionEmitter {
             if (outliner != null && live && pendingJump == 0 && outliner.startsRun(this)) {
                 outliner.outlineRun(this);
                 continue;
+            }
+            if (lineNumbers && live) {
+                Label line = new Label();
+                mv.visitLabel(line);
+                mv.visitLineNumber(in.pos(), line);
             }
             int op = in.u8();
             if (live) {
