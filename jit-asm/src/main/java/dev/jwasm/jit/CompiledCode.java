@@ -37,8 +37,12 @@ public final class CompiledCode implements FunctionCode, dev.jwasm.jit.link.Tail
         this.home = home;
     }
 
-    InstalledCode home() {
-        return home;
+    /**
+     * The code to run this function for a call in {@code ctx}: this one, unless this is the lean variant and
+     * the call must be metered, then the instance's metering variant (defined on first need).
+     */
+    CompiledCode forCall(ExecContext ctx, WasmFunction fn) {
+        return home == null || !ctx.metered(fn.instance) ? this : home.metering(definedIndex);
     }
 
     OsrCompiler osr() {
@@ -55,8 +59,9 @@ public final class CompiledCode implements FunctionCode, dev.jwasm.jit.link.Tail
 
     @Override
     public void invokeInTrampoline(ExecContext ctx, WasmFunction fn, int fp) {
-        if (home != null && ctx.metered(fn.instance)) {
-            InstalledCode.forCall(this, ctx, fn).invokeInTrampoline(ctx, fn, fp);
+        CompiledCode variant = forCall(ctx, fn);
+        if (variant != this) {
+            variant.invokeInTrampoline(ctx, fn, fp);
             return;
         }
         if (!tailCalling) {
@@ -83,8 +88,9 @@ public final class CompiledCode implements FunctionCode, dev.jwasm.jit.link.Tail
 
     @Override
     public void invoke(ExecContext ctx, WasmFunction fn, int fp) {
-        if (home != null && ctx.metered(fn.instance)) {
-            InstalledCode.forCall(this, ctx, fn).invoke(ctx, fn, fp);
+        CompiledCode variant = forCall(ctx, fn);
+        if (variant != this) {
+            variant.invoke(ctx, fn, fp);
             return;
         }
         MethodHandle mh = adapter;

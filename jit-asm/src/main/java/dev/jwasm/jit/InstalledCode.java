@@ -1,6 +1,5 @@
 package dev.jwasm.jit;
 
-import dev.jwasm.core.runtime.ExecContext;
 import dev.jwasm.core.runtime.InstanceImpl;
 import dev.jwasm.core.runtime.WasmFunction;
 import dev.jwasm.jit.emit.ModulePlan;
@@ -40,9 +39,9 @@ final class InstalledCode {
         }
     }
 
-    /** The code to run {@code fn}, whose entry is {@code c}, for a call in {@code ctx}. */
-    static CompiledCode forCall(CompiledCode c, ExecContext ctx, WasmFunction fn) {
-        return c.home() == null || !ctx.metered(fn.instance) ? c : c.home().meteringCodes()[fn.definedIndex];
+    /** The metering variant of defined function {@code definedIndex}, defined and installed on first need. */
+    CompiledCode metering(int definedIndex) {
+        return meteringCodes()[definedIndex];
     }
 
     private synchronized CompiledCode[] meteringCodes() {

@@ -50,7 +50,7 @@ final class OsrCompiler {
         if (!(fn.entry instanceof CompiledCode installed)) {
             return false;
         }
-        CompiledCode code = InstalledCode.forCall(installed, ctx, fn);
+        CompiledCode code = installed.forCall(ctx, fn);
         if (code.osr() == null) {
             return false;
         }

@@ -73,7 +73,7 @@ final class DispatcherEmitter {
             }
         }
         mv.visitLabel(generic);
-        callThroughSlots(mv, cls, t, params, slots);
+        callThroughSlots(mv, cls, t);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }
@@ -87,8 +87,7 @@ final class DispatcherEmitter {
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, callOutName(typeIndex), descriptor(t), null,
                 null);
         mv.visitCode();
-        char[] params = ModulePlan.kinds(t.params());
-        callThroughSlots(mv, cls, t, params, paramSlotsOf(params));
+        callThroughSlots(mv, cls, t);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }
@@ -104,7 +103,9 @@ final class DispatcherEmitter {
     }
 
     /** Puts the parameters into the slots at {@code sp}, calls {@code f} and returns its result. */
-    private static void callThroughSlots(MethodVisitor mv, ClassContext cls, FuncType t, char[] params, int[] slots) {
+    private static void callThroughSlots(MethodVisitor mv, ClassContext cls, FuncType t) {
+        char[] params = ModulePlan.kinds(t.params());
+        int[] slots = paramSlotsOf(params);
         int fSlot = paramSlots(t);
         int ctxSlot = fSlot + 1;
         int spSlot = fSlot + 2;
