@@ -8,19 +8,35 @@
 # JMH options default to "-f 1 -wi 3 -i 5" (the benchmarks' own iteration times: 2 s).
 # Environment: TIERS (default "JIT"; "JIT INTERP" adds the interpreter, about 10 minutes more), REPS
 # (native timed calls, default 10), CC (default clang-19), REUSE_CSV=1 (tabulate the last JMH results,
-# target/jmh-yardstick.csv.all, with fresh native times instead of running JMH again).
+# target/jmh-yardstick.csv.all, with fresh native times instead of running JMH again), LIBC (default
+# glibc, the system's; "musl" links the native builds statically against Debian's musl-dev, the C library
+# family the wasm builds' wasi-libc comes from, to tell library code from generated code: see README.md).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 jar="$here/target/benchmarks.jar"
 [ -f "$jar" ] || { echo "build first: mvn -q -Pbench -pl benchmarks -am package -DskipTests" >&2; exit 1; }
-CC=${CC:-clang-19}; REPS=${REPS:-10}
-native="$here/target/native"; mkdir -p "$native"
+CC=${CC:-clang-19}; REPS=${REPS:-10}; LIBC=${LIBC:-glibc}
+native="$here/target/native"; [ "$LIBC" = glibc ] || native="$native-$LIBC"; mkdir -p "$native"
 [ $# -gt 0 ] || set -- -f 1 -wi 3 -i 5
 programs=$(grep -v '^#' "$here/src/main/resources/workloads/sizes.properties" | cut -d= -f1)
 
+case $LIBC in
+  glibc) cflags=(); ;;
+  musl)
+    musl=/usr/lib/x86_64-linux-musl
+    [ -f "$musl/libc.a" ] || { echo "LIBC=musl needs Debian's musl-dev (apt-get install musl-dev)" >&2; exit 1; }
+    cflags=(-nostdinc -isystem "$("$CC" -print-resource-dir)/include" -isystem /usr/include/x86_64-linux-musl) ;;
+  *) echo "LIBC is glibc or musl, not $LIBC" >&2; exit 1 ;;
+esac
 for p in $programs; do
-  "$CC" -O2 -Wall -Dmain=bench_main -c -o "$native/$p.o" "$here/c/yardstick/$p.c"
-  "$CC" -O2 -Wall -o "$native/$p" "$native/$p.o" "$here/c/native-harness.c" -lm
+  "$CC" -O2 -Wall "${cflags[@]}" -Dmain=bench_main -c -o "$native/$p.o" "$here/c/yardstick/$p.c"
+  "$CC" -O2 -Wall "${cflags[@]}" -c -o "$native/harness.o" "$here/c/native-harness.c"
+  if [ "$LIBC" = musl ]; then
+    "$CC" -static -nostdlib -o "$native/$p" "$musl/crt1.o" "$musl/crti.o" "$native/$p.o" "$native/harness.o" \
+      -L"$musl" -lc "$musl/crtn.o" "$("$CC" -print-libgcc-file-name)"
+  else
+    "$CC" -o "$native/$p" "$native/$p.o" "$native/harness.o" -lm
+  fi
 done
 # Native and JMH runs alternate program by program (native, JMH, native; the faster native mean counts),
 # so that both see about the same load on a shared machine.
