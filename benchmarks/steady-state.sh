@@ -21,19 +21,20 @@ native="$here/target/native"; [ "$LIBC" = glibc ] || native="$native-$LIBC"; mkd
 programs=$(grep -v '^#' "$here/src/main/resources/workloads/sizes.properties" | cut -d= -f1)
 
 case $LIBC in
-  glibc) cflags=(); ;;
+  glibc) cflags=() ;;
   musl)
     musl=/usr/lib/x86_64-linux-musl
     [ -f "$musl/libc.a" ] || { echo "LIBC=musl needs Debian's musl-dev (apt-get install musl-dev)" >&2; exit 1; }
-    cflags=(-nostdinc -isystem "$("$CC" -print-resource-dir)/include" -isystem /usr/include/x86_64-linux-musl) ;;
+    cflags=(-nostdinc -isystem "$("$CC" -print-resource-dir)/include" -isystem /usr/include/x86_64-linux-musl)
+    libgcc=$("$CC" -print-libgcc-file-name) ;;
   *) echo "LIBC is glibc or musl, not $LIBC" >&2; exit 1 ;;
 esac
+"$CC" -O2 -Wall "${cflags[@]}" -c -o "$native/harness.o" "$here/c/native-harness.c"
 for p in $programs; do
   "$CC" -O2 -Wall "${cflags[@]}" -Dmain=bench_main -c -o "$native/$p.o" "$here/c/yardstick/$p.c"
-  "$CC" -O2 -Wall "${cflags[@]}" -c -o "$native/harness.o" "$here/c/native-harness.c"
   if [ "$LIBC" = musl ]; then
     "$CC" -static -nostdlib -o "$native/$p" "$musl/crt1.o" "$musl/crti.o" "$native/$p.o" "$native/harness.o" \
-      -L"$musl" -lc "$musl/crtn.o" "$("$CC" -print-libgcc-file-name)"
+      -L"$musl" -lc "$musl/crtn.o" "$libgcc"
   else
     "$CC" -o "$native/$p" "$native/$p.o" "$native/harness.o" -lm
   fi
