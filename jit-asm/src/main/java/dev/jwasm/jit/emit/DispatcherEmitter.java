@@ -43,16 +43,11 @@ final class DispatcherEmitter {
         FuncType t = plan.module.types().get(typeIndex).funcType();
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, name(typeIndex), descriptor(t), null, null);
         mv.visitCode();
-        char[] params = ModulePlan.kinds(t.params());
-        int[] slots = paramSlotsOf(params);
-        int fSlot = paramSlots(t);
-        int ctxSlot = fSlot + 1;
-        int spSlot = fSlot + 2;
-        int budgetSlot = fSlot + 3;
+        Layout at = Layout.of(t);
         List<Integer> targets = candidates(plan, typeIndex);
         Label generic = new Label();
         if (!targets.isEmpty()) {
-            mv.visitVarInsn(ALOAD, fSlot);
+            mv.visitVarInsn(ALOAD, at.f());
             cls.instance(mv);
             mv.visitMethodInsn(INVOKESTATIC, Names.RT, "definedIndexIn", "(" + Names.FUNC_D + Names.INST_D + ")I",
                     false);
@@ -64,10 +59,10 @@ final class DispatcherEmitter {
             mv.visitLookupSwitchInsn(generic, keys, labels);
             for (int i = 0; i < keys.length; i++) {
                 mv.visitLabel(labels[i]);
-                loadParams(mv, params, slots);
-                mv.visitVarInsn(ALOAD, ctxSlot);
-                mv.visitVarInsn(ILOAD, spSlot);
-                mv.visitVarInsn(ILOAD, budgetSlot);
+                at.loadParams(mv);
+                mv.visitVarInsn(ALOAD, at.ctx());
+                mv.visitVarInsn(ILOAD, at.sp());
+                mv.visitVarInsn(ILOAD, at.budget());
                 mv.visitMethodInsn(INVOKESTATIC, plan.ownerOf(keys[i]), "f" + keys[i], ModulePlan.descriptor(t), false);
                 returnResult(mv, t);
             }
@@ -92,45 +87,66 @@ final class DispatcherEmitter {
         mv.visitEnd();
     }
 
-    private static int[] paramSlotsOf(char[] params) {
-        int[] slots = new int[params.length];
-        int slot = 0;
-        for (int i = 0; i < params.length; i++) {
-            slots[i] = slot;
-            slot += Kinds.wide(params[i]) ? 2 : 1;
+    /**
+     * Where the arguments of a dispatcher or call-out stub are: the wasm parameters (kinds {@code params} at
+     * {@code slots}), then the function at {@code f}, the context, the slot pointer and the budget.
+     */
+    private record Layout(char[] params, int[] slots, int f) {
+        static Layout of(FuncType t) {
+            char[] params = ModulePlan.kinds(t.params());
+            int[] slots = new int[params.length];
+            int slot = 0;
+            for (int i = 0; i < params.length; i++) {
+                slots[i] = slot;
+                slot += Kinds.wide(params[i]) ? 2 : 1;
+            }
+            return new Layout(params, slots, slot);
         }
-        return slots;
+
+        int ctx() {
+            return f + 1;
+        }
+
+        int sp() {
+            return f + 2;
+        }
+
+        int budget() {
+            return f + 3;
+        }
+
+        void loadParams(MethodVisitor mv) {
+            for (int i = 0; i < params.length; i++) {
+                mv.visitVarInsn(FunctionEmitter.loadOp(params[i]), slots[i]);
+            }
+        }
     }
 
     /** Puts the parameters into the slots at {@code sp}, calls {@code f} and returns its result. */
     private static void callThroughSlots(MethodVisitor mv, ClassContext cls, FuncType t) {
-        char[] params = ModulePlan.kinds(t.params());
-        int[] slots = paramSlotsOf(params);
-        int fSlot = paramSlots(t);
-        int ctxSlot = fSlot + 1;
-        int spSlot = fSlot + 2;
-        int budgetSlot = fSlot + 3;
+        Layout at = Layout.of(t);
+        char[] params = at.params();
         for (int i = 0; i < params.length; i++) {
-            mv.visitVarInsn(FunctionEmitter.loadOp(params[i]), slots[i]);
-            mv.visitVarInsn(ALOAD, ctxSlot);
-            mv.visitVarInsn(ILOAD, spSlot);
+            mv.visitVarInsn(FunctionEmitter.loadOp(params[i]), at.slots()[i]);
+            mv.visitVarInsn(ALOAD, at.ctx());
+            mv.visitVarInsn(ILOAD, at.sp());
             Ints.push(mv, i);
             mv.visitInsn(IADD);
             mv.visitMethodInsn(INVOKESTATIC, Names.RT, "put" + params[i], "(" + Names.desc(params[i]) + Names.CTX_D
                     + "I)V", false);
         }
-        mv.visitVarInsn(ALOAD, fSlot);
-        mv.visitVarInsn(ALOAD, ctxSlot);
-        mv.visitVarInsn(ILOAD, spSlot);
+        mv.visitVarInsn(ALOAD, at.f());
+        mv.visitVarInsn(ALOAD, at.ctx());
+        mv.visitVarInsn(ILOAD, at.sp());
         cls.instance(mv);
-        mv.visitVarInsn(ILOAD, budgetSlot);
+        mv.visitVarInsn(ILOAD, at.budget());
         mv.visitMethodInsn(INVOKESTATIC, Names.RT, "callOut", CallEmitter.CALL_OUT, false);
         // The caller keeps its budget: the metering bit is re-read where compiled code calls out directly.
         mv.visitInsn(POP);
         if (t.results().size() == 1) {
             char k = ModulePlan.kind(t.results().get(0));
-            mv.visitVarInsn(ALOAD, ctxSlot);
-            mv.visitVarInsn(ILOAD, spSlot);
+            mv.visitVarInsn(ALOAD, at.ctx());
+            mv.visitVarInsn(ILOAD, at.sp());
             mv.visitMethodInsn(INVOKESTATIC, Names.RT, "get" + k, "(" + Names.CTX_D + "I)" + Names.desc(k), false);
         }
         returnResult(mv, t);
@@ -138,17 +154,7 @@ final class DispatcherEmitter {
 
     /** JVM parameter slots of the parameters of {@code t}. */
     static int paramSlots(FuncType t) {
-        int n = 0;
-        for (char k : ModulePlan.kinds(t.params())) {
-            n += Kinds.wide(k) ? 2 : 1;
-        }
-        return n;
-    }
-
-    private static void loadParams(MethodVisitor mv, char[] params, int[] slots) {
-        for (int i = 0; i < params.length; i++) {
-            mv.visitVarInsn(FunctionEmitter.loadOp(params[i]), slots[i]);
-        }
+        return Layout.of(t).f();
     }
 
     private static void returnResult(MethodVisitor mv, FuncType t) {
