@@ -3,7 +3,15 @@ package dev.jwasm.jit;
 import static dev.jwasm.jit.Differential.i32;
 import static dev.jwasm.jit.Differential.i64;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.jwasm.api.Engine;
+import dev.jwasm.api.Instance;
+import dev.jwasm.api.Linker;
+import dev.jwasm.api.Tier;
+import dev.jwasm.api.WasmModule;
+import dev.jwasm.core.model.FuncType;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -117,5 +125,76 @@ class MemoryTest {
         m64.call("rw", i64(-1));
         m64.call("byte", i64(17));
         m64.call("size");
+    }
+
+    /**
+     * C2 merges the bounds checks of accesses at several offsets from one address into one wider check, and
+     * hoists checks out of counted loops; either way a failing access must trap exactly where the interpreter
+     * does, after the stores before it took effect. Each function runs hot first, so the checks that trap are
+     * compiled ones, then runs off the end of memory.
+     */
+    @Test
+    void mergedAndHoistedBoundsChecksTrapAtTheFirstOutOfBoundsAccess() {
+        Differential d = new Differential("""
+                (module (memory 1)
+                  (func $put3 (param $p i32)
+                    (i64.store offset=0 (local.get $p) (i64.const 1))
+                    (i64.store offset=8 (local.get $p) (i64.const 2))
+                    (i64.store offset=24 (local.get $p) (i64.const 3)))
+                  (func $sum (param $p i32) (param $n i32) (result i32) (local $i i32) (local $s i32)
+                    (block $done (loop $next
+                      (br_if $done (i32.ge_s (local.get $i) (local.get $n)))
+                      (i32.store offset=4 (local.get $p) (local.get $i))
+                      (local.set $s (i32.add (local.get $s)
+                        (i32.load (i32.add (local.get $p) (i32.shl (local.get $i) (i32.const 2))))))
+                      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                      (br $next)))
+                    (local.get $s))
+                  (func $fieldsHot (export "fields") (param $p i32) (param $warm i32) (result i64)
+                    (block $done (loop $again
+                      (br_if $done (i32.eqz (local.get $warm)))
+                      (call $put3 (i32.const 64))
+                      (local.set $warm (i32.sub (local.get $warm) (i32.const 1)))
+                      (br $again)))
+                    (call $put3 (local.get $p))
+                    (i64.const 0))
+                  (func (export "sum") (param $p i32) (param $n i32) (param $warm i32) (result i32)
+                    (block $done (loop $again
+                      (br_if $done (i32.eqz (local.get $warm)))
+                      (drop (call $sum (i32.const 0) (i32.const 1000)))
+                      (local.set $warm (i32.sub (local.get $warm) (i32.const 1)))
+                      (br $again)))
+                    (call $sum (local.get $p) (local.get $n)))
+                  (func (export "at") (param i32) (result i64) (i64.load (local.get 0))))
+                """);
+        d.assertCompiled("fields");
+        Differential.Outcome trapped = d.call("fields", i32(65536 - 24), i32(20_000));
+        assertEquals("OUT_OF_BOUNDS_MEMORY_ACCESS: out of bounds memory access", trapped.trap());
+        assertEquals(List.of("put3", "fieldsHot"), trapped.backtrace());
+        assertEquals(1, d.call("at", i32(65536 - 24)).results().get(0).asLong(), "the store before the trap");
+        assertEquals(2, d.call("at", i32(65536 - 16)).results().get(0).asLong(), "the store before the trap");
+        d.call("fields", i32(-8), i32(0));
+        d.call("fields", i32(-24), i32(0));
+
+        assertEquals(null, d.call("sum", i32(0), i32(1000), i32(200)).trap());
+        assertEquals("OUT_OF_BOUNDS_MEMORY_ACCESS: out of bounds memory access",
+                d.call("sum", i32(65536 - 400), i32(200), i32(200)).trap());
+        assertEquals(100, d.call("at", i32(65536 - 400 + 4)).results().get(0).asLong(), "i when the load trapped");
+        d.call("sum", i32(-4), i32(3), i32(0));
+    }
+
+    /** A host function's own IndexOutOfBoundsException is the host's error, not a guest's out-of-bounds trap. */
+    @Test
+    void aHostFunctionsIndexOutOfBoundsExceptionIsNotTurnedIntoATrap() {
+        Instance inst = new Linker(Engine.builder().tier(Tier.JIT).build())
+                .defineFunction("env", "bad", new FuncType(List.of(), List.of()), (caller, args) -> {
+                    throw new IndexOutOfBoundsException("a bug in the host");
+                })
+                .instantiate(WasmModule.parseText("""
+                        (module (import "env" "bad" (func $bad)) (memory 1)
+                          (func (export "run") (drop (i32.load (i32.const 0))) (call $bad)))
+                        """));
+        IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class, () -> inst.function("run").call());
+        assertEquals("a bug in the host", e.getMessage());
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jwasm.api.WasmTrap;
+import dev.jwasm.core.runtime.BoundsChecks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,9 @@ import org.junit.jupiter.api.Test;
  * check, or VarHandles) give the same values and trap at the same addresses: each load and store width at
  * every address around the end of a memory and with offsets that overflow 32 bits. This JVM uses one path
  * (Unsafe on JDK 17-23 x86-64/AArch64); a forked JVM with {@code -Djwasm.jit.unsafeMemory=false} uses the
- * other, and their transcripts must be identical.
+ * other, and their transcripts must be identical. Each access is also judged against the spec's rule (a trap
+ * exactly where address plus offset plus width, unsigned, passes the end); a failed check arrives as an
+ * {@code IndexOutOfBoundsException}, which {@link BoundsChecks} must recognise as the trap.
  */
 class MemoryAccessPathsTest {
     @Test
@@ -29,6 +32,7 @@ class MemoryAccessPathsTest {
         assertEquals("path " + (RawBytes.AVAILABLE ? "unsafe" : "varhandle"), here.get(0));
         assertEquals("path varhandle", forked.get(0), "the property selects the VarHandle path");
         assertTrue(here.size() > 1000, "the probe covers the boundary cases");
+        assertEquals(List.of(), here.stream().filter(line -> line.contains("WRONG")).limit(10).toList());
         assertEquals(here.subList(1, here.size()), forked.subList(1, forked.size()));
     }
 
@@ -64,26 +68,26 @@ class MemoryAccessPathsTest {
                 for (int addr = -2; addr <= SIZE + 1; addr++) {
                     byte[] m = pattern();
                     int a = addr;
-                    record(out, "i32 " + a + "+" + off, () -> MemoryAccess.i32Load(a, m, off));
-                    record(out, "i64 " + a + "+" + off, () -> MemoryAccess.i64Load(a, m, off));
-                    record(out, "8s " + a + "+" + off, () -> MemoryAccess.load8S(a, m, off));
-                    record(out, "8u " + a + "+" + off, () -> MemoryAccess.load8U(a, m, off));
-                    record(out, "16s " + a + "+" + off, () -> MemoryAccess.load16S(a, m, off));
-                    record(out, "16u " + a + "+" + off, () -> MemoryAccess.load16U(a, m, off));
-                    record(out, "32u " + a + "+" + off, () -> MemoryAccess.load32U(a, m, off));
-                    record(out, "st32 " + a + "+" + off, () -> {
+                    record(out, "i32 " + a + "+" + off, 4, a, off, () -> MemoryAccess.i32Load(a, m, off));
+                    record(out, "i64 " + a + "+" + off, 8, a, off, () -> MemoryAccess.i64Load(a, m, off));
+                    record(out, "8s " + a + "+" + off, 1, a, off, () -> MemoryAccess.load8S(a, m, off));
+                    record(out, "8u " + a + "+" + off, 1, a, off, () -> MemoryAccess.load8U(a, m, off));
+                    record(out, "16s " + a + "+" + off, 2, a, off, () -> MemoryAccess.load16S(a, m, off));
+                    record(out, "16u " + a + "+" + off, 2, a, off, () -> MemoryAccess.load16U(a, m, off));
+                    record(out, "32u " + a + "+" + off, 4, a, off, () -> MemoryAccess.load32U(a, m, off));
+                    record(out, "st32 " + a + "+" + off, 4, a, off, () -> {
                         MemoryAccess.i32Store(a, 0x01020304, m, off);
                         return java.util.Arrays.hashCode(m);
                     });
-                    record(out, "st64 " + a + "+" + off, () -> {
+                    record(out, "st64 " + a + "+" + off, 8, a, off, () -> {
                         MemoryAccess.i64Store(a, 0x0102030405060708L, m, off);
                         return java.util.Arrays.hashCode(m);
                     });
-                    record(out, "st16 " + a + "+" + off, () -> {
+                    record(out, "st16 " + a + "+" + off, 2, a, off, () -> {
                         MemoryAccess.store16(a, 0xBEEF, m, off);
                         return java.util.Arrays.hashCode(m);
                     });
-                    record(out, "st8 " + a + "+" + off, () -> {
+                    record(out, "st8 " + a + "+" + off, 1, a, off, () -> {
                         MemoryAccess.store8(a, 0xAB, m, off);
                         return java.util.Arrays.hashCode(m);
                     });
@@ -104,12 +108,20 @@ class MemoryAccessPathsTest {
             long run();
         }
 
-        private static void record(List<String> out, String what, Access access) {
+        /** Records the access's value or trap, and "WRONG" where trapping disagrees with the spec's rule. */
+        private static void record(List<String> out, String what, int size, int addr, int off, Access access) {
+            boolean inBounds = Integer.toUnsignedLong(addr) + Integer.toUnsignedLong(off) + size <= SIZE;
+            String line;
             try {
-                out.add(what + " = " + access.run());
+                line = what + " = " + access.run() + (inBounds ? "" : " WRONG: no trap");
             } catch (WasmTrap t) {
-                out.add(what + " trap " + t.getMessage());
+                line = what + " trap " + t.getMessage() + (inBounds ? " WRONG: trapped in bounds" : "");
+            } catch (IndexOutOfBoundsException e) {
+                WasmTrap t = BoundsChecks.asTrap(e);
+                line = t == null ? what + " WRONG: " + e
+                        : what + " trap " + t.getMessage() + (inBounds ? " WRONG: trapped in bounds" : "");
             }
+            out.add(line);
         }
     }
 }

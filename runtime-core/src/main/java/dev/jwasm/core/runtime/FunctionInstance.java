@@ -54,6 +54,12 @@ public abstract class FunctionInstance implements Function {
             throw ctx.withBacktrace(new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED));
         } catch (WasmTrap t) {
             throw ctx.withBacktrace(t);
+        } catch (IndexOutOfBoundsException e) {
+            WasmTrap trap = BoundsChecks.asTrap(e);
+            if (trap == null) {
+                throw e;
+            }
+            throw ctx.withBacktrace(trap);
         }
         return Values.fromSlots(type.results(), ctx.stack, ctx.refs, 0);
     }
