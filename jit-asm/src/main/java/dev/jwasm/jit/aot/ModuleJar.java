@@ -3,6 +3,7 @@ package dev.jwasm.jit.aot;
 import dev.jwasm.core.model.FunctionInfo;
 import dev.jwasm.core.model.ValidationInfo;
 import dev.jwasm.jit.GeneratedCode;
+import dev.jwasm.jit.link.MemoryAccess;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -59,6 +60,8 @@ final class ModuleJar {
     private static final String TAIL_CALLING = "Jwasm-Tail-Calling";
     private static final String CLASS_PREFIX = "Jwasm-Class-Prefix";
     private static final String PER_CLASS = "Jwasm-Functions-Per-Class";
+    /** The class generated code calls for memory accesses, which depends on the JVM that compiled it. */
+    private static final String MEMORY_ACCESS = "Jwasm-Memory-Access";
     private static final String MANIFEST_ENTRY = "META-INF/MANIFEST.MF";
     private static final String MODULE_ENTRY = "jwasm/module.wasm";
     private static final String COSTS_ENTRY = "jwasm/costs.bin";
@@ -90,6 +93,7 @@ final class ModuleJar {
         a.putValue("Created-By", "jwasm " + BuildInfo.JWASM_VERSION);
         a.putValue(FORMAT, Integer.toString(BuildInfo.FORMAT_VERSION));
         a.putValue(VERSION, BuildInfo.JWASM_VERSION);
+        a.putValue(MEMORY_ACCESS, MemoryAccess.ACCESS_CLASS);
         a.putValue(SHA256, sha256);
         a.putValue(MODULE_SIZE, Integer.toString(module.length));
         a.putValue(MODULE_CRC, crc32(module));
@@ -248,6 +252,12 @@ final class ModuleJar {
         if (!BuildInfo.JWASM_VERSION.equals(version)) {
             throw new CompiledModuleException("compiled module is stale: written by jwasm " + version
                     + ", this is jwasm " + BuildInfo.JWASM_VERSION + ": compile the module again");
+        }
+        String access = a.getValue(MEMORY_ACCESS);
+        if (!MemoryAccess.ACCESS_CLASS.equals(access)) {
+            throw new CompiledModuleException("compiled module does not fit this JVM: its code accesses memory"
+                    + " through " + access + ", this JVM needs " + MemoryAccess.ACCESS_CLASS
+                    + " (see -Djwasm.jit.unsafeMemory): compile the module again");
         }
     }
 

@@ -54,8 +54,7 @@ final class MemoryEmitter {
         char ret = helperResult(name);
         if (e.memSlots[mem] >= 0) {
             mv.visitVarInsn(ALOAD, e.memSlots[mem]);
-            Ints.push(mv, (int) offset);
-            e.invokeStatic(Names.MA, name, "(I[BI)" + ret);
+            access(e, name, "(I[B", ")" + ret, offset);
         } else {
             e.cls.memory(mv, mem);
             Ints.push(mv, offset);
@@ -84,9 +83,8 @@ final class MemoryEmitter {
             // stores it and then overwrites a NaN; for others it is canonicalised first.
             if (e.memSlots[mem] >= 0) {
                 mv.visitVarInsn(ALOAD, e.memSlots[mem]);
-                Ints.push(mv, (int) offset);
-                e.invokeStatic(Names.MA, value == 'f' ? "f32StoreSettling" : "f64StoreSettling",
-                        "(I" + Kinds.exact(value) + "[BI)V");
+                access(e, value == 'f' ? "f32StoreSettling" : "f64StoreSettling", "(I" + Kinds.exact(value) + "[B",
+                        ")V", offset);
                 return;
             }
             NanCanonicaliser.canonicalOnStack(e, value);
@@ -101,13 +99,31 @@ final class MemoryEmitter {
         }
         if (e.memSlots[mem] >= 0) {
             mv.visitVarInsn(ALOAD, e.memSlots[mem]);
-            Ints.push(mv, (int) offset);
-            e.invokeStatic(Names.MA, name, "(I" + helperValue + "[BI)V");
+            access(e, name, "(I" + helperValue + "[B", ")V", offset);
         } else {
             e.cls.memory(mv, mem);
             Ints.push(mv, offset);
             e.invokeStatic(Names.MA, "m64" + Character.toUpperCase(name.charAt(0)) + name.substring(1),
                     "(" + addr + helperValue + Names.MEM_D + "J)V");
+        }
+    }
+
+    /**
+     * Calls a 32-bit memory's accessor, its operands and buffer on the stack: {@code name(..., m)} for offset
+     * 0 and {@code nameAt(..., m, offset)} for offsets up to 2^31 - 1, in {@link Names#ACCESS} (small methods
+     * C2 inlines even at cold call sites), or {@link Names#MA}'s {@code name(..., m, offset)} for larger
+     * offsets, which can never be in bounds.
+     */
+    private static void access(FunctionEmitter e, String name, String params, String ret, long offset) {
+        if (offset == 0) {
+            e.invokeStatic(Names.ACCESS, name, params + ret);
+            return;
+        }
+        Ints.push(e.mv, (int) offset);
+        if (offset <= Integer.MAX_VALUE) {
+            e.invokeStatic(Names.ACCESS, name + "At", params + "I" + ret);
+        } else {
+            e.invokeStatic(Names.MA, name, params + "I" + ret);
         }
     }
 

@@ -13,18 +13,12 @@ import java.nio.ByteOrder;
 import java.util.Objects;
 
 /**
- * Loads and stores called by generated code. 32-bit memories are accessed on the {@code byte[]} the compiled
- * function keeps in a local: a bounds check, then an unchecked {@link RawBytes} access where the JVM allows
- * it, else a little-endian VarHandle access. 64-bit memories go through {@link MemoryInstance}. Operands come
- * in wasm stack order, then buffer and offset.
- *
- * <p>The bounds check is {@code Objects.checkIndex(addr + offset, length - size + 1)}, which C2 compiles as
- * it does an array's own range check: the checks of accesses at several offsets from one address (a struct's
- * fields, an unrolled loop) share one range, so C2 merges them into the lowest and highest, and in a counted
- * loop it hoists them. Its failure is an {@link IndexOutOfBoundsException}, which {@link BoundsChecks} turns
- * into the trap at the host boundary. With a nonzero offset, a negative {@code addr} (2^31 or more as
- * unsigned, never in bounds, since a byte[] is shorter) traps first, as {@code addr + offset} could
- * otherwise wrap into range; an offset of 2^31 or more always traps.
+ * Memory operations called by generated code, other than the common 32-bit loads and stores, which are in
+ * {@link UnsafeAccess} or {@link VarHandleAccess} ({@link #ACCESS_CLASS}): those with a static offset of 2^31
+ * or more (never in bounds, so they trap), 64-bit memories (through {@link MemoryInstance}), growth and the
+ * bulk-memory instructions. The 32-bit accessors here take any offset, with the same bounds check as the
+ * small ones (see {@link UnsafeAccess}); tests compare both. Operands come in wasm stack order, then buffer
+ * and offset.
  */
 public final class MemoryAccess {
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
@@ -32,6 +26,13 @@ public final class MemoryAccess {
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     /** Whether accesses go through {@link RawBytes} (a constant C2 folds), else through the VarHandles. */
     private static final boolean RAW = RawBytes.AVAILABLE;
+    /**
+     * Internal name of the class whose small accessors generated code calls for offsets below 2^31: {@link
+     * UnsafeAccess} where {@link RawBytes} is available, else {@link VarHandleAccess}. A compiled module's jar
+     * records it, and a JVM that would choose the other refuses the jar.
+     */
+    public static final String ACCESS_CLASS = (RAW ? UnsafeAccess.class : VarHandleAccess.class).getName()
+            .replace('.', '/');
 
     static {
         BoundsChecks.registerChecker(MemoryAccess.class);
@@ -47,6 +48,14 @@ public final class MemoryAccess {
      */
     public static void warmUp() {
         byte[] m = new byte[16];
+        if (RAW) {
+            UnsafeAccess.i64Store(0, UnsafeAccess.i64LoadAt(0, m, 8), m);
+            UnsafeAccess.f64StoreSettlingAt(0, UnsafeAccess.load8U(0, m), m, 8);
+        } else {
+            VarHandleAccess.i64Store(0, VarHandleAccess.i64LoadAt(0, m, 8), m);
+            VarHandleAccess.i32StoreAt(0, VarHandleAccess.i32Load(0, m) + VarHandleAccess.load16S(0, m), m, 4);
+            VarHandleAccess.store16(0, VarHandleAccess.load16U(0, m), m);
+        }
         i64Store(0, i64Load(0, m, 0), m, 8);
         i32Store(0, i32Load(0, m, 4) + load16S(0, m, 0) + load16U(0, m, 0) + (int) load32U(0, m, 0), m, 0);
         store16(0, load8S(0, m, 0) + load8U(0, m, 0), m, 0);
@@ -57,13 +66,11 @@ public final class MemoryAccess {
         return new WasmTrap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
     }
 
-    /*
-     * Each access below is written out in full (effective address, bounds check, access) rather than sharing
-     * a helper: C2 counts every inlined method's bytecode against one budget per compilation (8000 bytes,
-     * including the compiled method itself), and a large guest function has hundreds of accesses. For the
-     * same reason the check's exception is not caught here: a handler in every access cost nbody twice its
-     * time (JMH, 70 -> 156 ms per call).
-     */
+    static WasmTrap outOfBounds() {
+        return oob();
+    }
+
+    /* Each access is written out in full, like the small ones: see UnsafeAccess on C2's inlining budget. */
 
     public static int i32Load(int addr, byte[] m, int off) {
         int ea = addr + off;

@@ -17,6 +17,7 @@ import dev.jwasm.core.runtime.WasmFunction;
 import dev.jwasm.jit.CompiledCode;
 import dev.jwasm.jit.JitStats;
 import dev.jwasm.jit.Yardsticks;
+import dev.jwasm.jit.link.MemoryAccess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -116,6 +117,20 @@ class CompiledModuleTest {
         CompiledModuleException e = assertThrows(CompiledModuleException.class, () -> CompiledModule.load(stale));
         assertEquals("compiled module is stale: written by jwasm 0.0.1, this is jwasm " + BuildInfo.JWASM_VERSION
                 + ": compile the module again", e.getMessage());
+    }
+
+    /** Code compiled where Unsafe was available calls UnsafeAccess, which another JVM (JDK 24+) must not use. */
+    @Test
+    void aJarWhoseMemoryAccessClassThisJvmDoesNotUseIsRefused() throws IOException {
+        Path other = dir.resolve("other.jar");
+        String foreign = MemoryAccess.ACCESS_CLASS.endsWith("UnsafeAccess")
+                ? "dev/jwasm/jit/link/VarHandleAccess" : "dev/jwasm/jit/link/UnsafeAccess";
+        Jars.editManifest(compiledJar(), other, "Jwasm-Memory-Access: " + MemoryAccess.ACCESS_CLASS,
+                "Jwasm-Memory-Access: " + foreign);
+        CompiledModuleException e = assertThrows(CompiledModuleException.class, () -> CompiledModule.load(other));
+        assertEquals("compiled module does not fit this JVM: its code accesses memory through " + foreign
+                + ", this JVM needs " + MemoryAccess.ACCESS_CLASS
+                + " (see -Djwasm.jit.unsafeMemory): compile the module again", e.getMessage());
     }
 
     @Test

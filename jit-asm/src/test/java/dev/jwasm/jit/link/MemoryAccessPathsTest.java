@@ -7,6 +7,9 @@ import dev.jwasm.api.WasmTrap;
 import dev.jwasm.core.runtime.BoundsChecks;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,9 +18,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Both ways {@link MemoryAccess} reaches a {@code byte[]} (unchecked {@code Unsafe} after its own bounds
- * check, or VarHandles) give the same values and trap at the same addresses: each load and store width at
- * every address around the end of a memory and with offsets that overflow 32 bits. This JVM uses one path
+ * Both ways memory accessors reach a {@code byte[]} (unchecked {@code Unsafe} after their own bounds check,
+ * or VarHandles) give the same values and trap at the same addresses: each load and store width at every
+ * address around the end of a memory and with offsets that overflow 32 bits, through {@link MemoryAccess}
+ * and through the small accessors generated code calls ({@link UnsafeAccess} or {@link VarHandleAccess}). This JVM uses one path
  * (Unsafe on JDK 17-23 x86-64/AArch64); a forked JVM with {@code -Djwasm.jit.unsafeMemory=false} uses the
  * other, and their transcripts must be identical. Each access is also judged against the spec's rule (a trap
  * exactly where address plus offset plus width, unsigned, passes the end); a failed check arrives as an
@@ -30,6 +34,8 @@ class MemoryAccessPathsTest {
         List<String> forked = forkedTranscript();
 
         assertEquals("path " + (RawBytes.AVAILABLE ? "unsafe" : "varhandle"), here.get(0));
+        assertEquals(RawBytes.AVAILABLE ? UnsafeAccess.class : VarHandleAccess.class,
+                Class.forName(MemoryAccess.ACCESS_CLASS.replace('/', '.')));
         assertEquals("path varhandle", forked.get(0), "the property selects the VarHandle path");
         assertTrue(here.size() > 1000, "the probe covers the boundary cases");
         assertEquals(List.of(), here.stream().filter(line -> line.contains("WRONG")).limit(10).toList());
@@ -93,7 +99,65 @@ class MemoryAccessPathsTest {
                     });
                 }
             }
+            for (int off : OFFSETS) {
+                if (off < 0) {
+                    continue; // 2^31 or more: MemoryAccess's accessors above, never the small ones
+                }
+                for (int addr = -2; addr <= SIZE + 1; addr++) {
+                    for (String[] op : SMALL) {
+                        byte[] m = pattern();
+                        int a = addr;
+                        boolean store = op[0].contains("Store") || op[0].startsWith("store");
+                        record(out, "small " + op[0] + " " + a + "+" + off, Integer.parseInt(op[1]), a, off,
+                                () -> small(op[0], op[2].charAt(0), store, a, m, off));
+                    }
+                }
+            }
             return out;
+        }
+
+        /** The accessors generated code calls for offsets below 2^31: name, width, value type. */
+        private static final String[][] SMALL = {{"i32Load", "4", "I"}, {"i64Load", "8", "J"},
+            {"load8S", "1", "I"}, {"load8U", "1", "I"}, {"load16S", "2", "I"}, {"load16U", "2", "I"},
+            {"load32U", "4", "J"}, {"i32Store", "4", "I"}, {"i64Store", "8", "J"}, {"store8", "1", "I"},
+            {"store16", "2", "I"}, {"f32StoreSettling", "4", "F"}, {"f64StoreSettling", "8", "D"}};
+
+        /** Calls {@code name(addr, [v,] m)} or {@code nameAt(addr, [v,] m, off)} of the JIT's access class. */
+        private static long small(String name, char type, boolean store, int addr, byte[] m, int off) {
+            Class<?> t = switch (type) {
+                case 'J' -> long.class;
+                case 'F' -> float.class;
+                case 'D' -> double.class;
+                default -> int.class;
+            };
+            List<Class<?>> params = new ArrayList<>(List.of(int.class));
+            List<Object> args = new ArrayList<>(List.of(addr));
+            if (store) {
+                params.add(t);
+                args.add(switch (type) {
+                    case 'J' -> 0x0102030405060708L;
+                    case 'F' -> Float.intBitsToFloat(0x7FA0_0001); // a NaN the store must canonicalise
+                    case 'D' -> 1.5;
+                    default -> 0x01020304;
+                });
+            }
+            params.add(byte[].class);
+            args.add(m);
+            if (off != 0) {
+                params.add(int.class);
+                args.add(off);
+            }
+            try {
+                Class<?> access = Class.forName(MemoryAccess.ACCESS_CLASS.replace('/', '.'));
+                MethodHandle h = MethodHandles.publicLookup().findStatic(access, off == 0 ? name : name + "At",
+                        MethodType.methodType(store ? void.class : t, params));
+                Object r = h.invokeWithArguments(args);
+                return store ? java.util.Arrays.hashCode(m) : ((Number) r).longValue();
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         private static byte[] pattern() {
