@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * Both ways memory accessors reach a {@code byte[]} (unchecked {@code Unsafe} after their own bounds check,
  * or VarHandles) give the same values and trap at the same addresses: each load and store width at every
  * address around the end of a memory and with offsets that overflow 32 bits, through {@link MemoryAccess}
- * and through the small accessors generated code calls ({@link UnsafeAccess} or {@link VarHandleAccess}). This JVM uses one path
+ * and through the small accessors generated code calls ({@link UnsafeAccess} or {@link VarHandleAccess}),
+ * directly and from compiled wasm functions. This JVM uses one path
  * (Unsafe on JDK 17-23 x86-64/AArch64); a forked JVM with {@code -Djwasm.jit.unsafeMemory=false} uses the
  * other, and their transcripts must be identical. Each access is also judged against the spec's rule (a trap
  * exactly where address plus offset plus width, unsigned, passes the end); a failed check arrives as an
@@ -113,7 +114,74 @@ class MemoryAccessPathsTest {
                     }
                 }
             }
+            compiledCode(out);
             return out;
+        }
+
+        /**
+         * Generated code calling this JVM's accessor class: every load and store kind at offsets 0, 3 and 2^32 - 1,
+         * at addresses around the end of one page, each store read back.
+         */
+        private static void compiledCode(List<String> out) {
+            StringBuilder wat = new StringBuilder("(module (memory 1)\n");
+            String[] loads = {"i32.load", "i64.load", "f32.load", "f64.load", "i32.load8_s", "i32.load8_u",
+                "i32.load16_s", "i32.load16_u", "i64.load32_u"};
+            String[] stores = {"i32.store", "i64.store", "f32.store", "f64.store", "i32.store8", "i32.store16"};
+            long[] offsets = {0, 3, 0xFFFF_FFFFL};
+            for (long off : offsets) {
+                for (String op : loads) {
+                    wat.append(String.format("(func (export \"%s %d\") (param i32) (result i64) %s)%n", op, off,
+                            widened(op, "(" + op + " offset=" + off + " (local.get 0))")));
+                }
+                for (String op : stores) {
+                    String type = op.substring(0, 3);
+                    String value = type.startsWith("f") ? "(" + type + ".div (" + type + ".const 0) (" + type
+                            + ".const 0))" : "(" + type + ".const 0x7B)";
+                    wat.append(String.format("(func (export \"%s %d\") (param i32) (result i64) (%s offset=%d"
+                            + " (local.get 0) %s) (i64.load offset=%d (local.get 0)))%n", op, off, op, off, value, off));
+                }
+            }
+            dev.jwasm.api.WasmModule module = dev.jwasm.api.WasmModule.parseText(wat + ")");
+            dev.jwasm.api.Instance jit = instance(module, dev.jwasm.api.Tier.JIT);
+            dev.jwasm.api.Instance interp = instance(module, dev.jwasm.api.Tier.INTERP);
+            for (long off : offsets) {
+                for (String op : concat(loads, stores)) {
+                    for (int addr : new int[] {0, 65520, 65528, 65529, 65532, 65533, 65535, 65536, -1}) {
+                        String compiled = outcome(jit, op + " " + off, addr);
+                        String interpreted = outcome(interp, op + " " + off, addr);
+                        out.add("compiled " + op + " offset=" + off + " at " + addr + ": " + compiled
+                                + (compiled.equals(interpreted) ? "" : " WRONG: the interpreter gives " + interpreted));
+                    }
+                }
+            }
+        }
+
+        private static dev.jwasm.api.Instance instance(dev.jwasm.api.WasmModule module, dev.jwasm.api.Tier tier) {
+            return new dev.jwasm.api.Linker(dev.jwasm.api.Engine.builder().tier(tier).build()).instantiate(module);
+        }
+
+        private static String outcome(dev.jwasm.api.Instance instance, String name, int addr) {
+            try {
+                return "= " + instance.function(name).call(dev.jwasm.api.Value.i32(addr))[0];
+            } catch (WasmTrap t) {
+                return "trap " + t.getMessage();
+            }
+        }
+
+        /** The loaded value as an i64, bits unchanged for floats. */
+        private static String widened(String load, String value) {
+            return switch (load.substring(0, 3)) {
+                case "i32" -> "(i64.extend_i32_s " + value + ")";
+                case "f32" -> "(i64.extend_i32_s (i32.reinterpret_f32 " + value + "))";
+                case "f64" -> "(i64.reinterpret_f64 " + value + ")";
+                default -> value;
+            };
+        }
+
+        private static String[] concat(String[] a, String[] b) {
+            String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+            System.arraycopy(b, 0, all, a.length, b.length);
+            return all;
         }
 
         /** The accessors generated code calls for offsets below 2^31: name, width, value type. */
