@@ -183,6 +183,31 @@ class MemoryTest {
         d.call("sum", i32(-4), i32(3), i32(0));
     }
 
+    /**
+     * A function trapping again and again, between in-bounds calls: HotSpot deoptimises compiled code at each
+     * failed check and, after enough of them, recompiles it without the range-check intrinsic. Every call must
+     * still return the loaded value or the out-of-bounds trap, never an IndexOutOfBoundsException.
+     */
+    @Test
+    void aCheckThatFailsThousandsOfTimesStillTrapsEveryTime() {
+        Instance inst = new Linker(Engine.builder().tier(Tier.JIT).build()).instantiate(WasmModule.parseText("""
+                (module (memory 1) (data (i32.const 65532) "\\01\\02\\03\\04")
+                  (func (export "load") (param i32) (result i32) (i32.load offset=4 (local.get 0))))
+                """));
+        dev.jwasm.api.Function load = inst.function("load");
+        int traps = 0;
+        for (int i = 0; i < 20_000; i++) {
+            if (i % 2 == 0) {
+                assertEquals(0x04030201, load.call(i32(65528))[0].asInt());
+            } else {
+                dev.jwasm.api.WasmTrap t = assertThrows(dev.jwasm.api.WasmTrap.class, () -> load.call(i32(65529)));
+                assertEquals(dev.jwasm.api.TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, t.kind());
+                traps++;
+            }
+        }
+        assertEquals(10_000, traps);
+    }
+
     /** A host function's own IndexOutOfBoundsException is the host's error, not a guest's out-of-bounds trap. */
     @Test
     void aHostFunctionsIndexOutOfBoundsExceptionIsNotTurnedIntoATrap() {
