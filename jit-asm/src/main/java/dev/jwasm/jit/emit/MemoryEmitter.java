@@ -111,19 +111,18 @@ final class MemoryEmitter {
     /**
      * Calls a 32-bit memory's accessor, its operands and buffer on the stack: {@code name(..., m)} for offset
      * 0 and {@code nameAt(..., m, offset)} for offsets up to 2^31 - 1, in {@link Names#ACCESS} (small methods
-     * C2 inlines even at cold call sites), or {@link Names#MA}'s {@code name(..., m, offset)} for larger
-     * offsets, which can never be in bounds.
+     * C2 inlines even at cold call sites); a larger offset can never be in bounds, and {@link Names#MA}'s
+     * {@code offsetTooLarge} stub for the same operands traps.
      */
     private static void access(FunctionEmitter e, String name, String params, String ret, long offset) {
-        if (offset == 0) {
+        if (offset > Integer.MAX_VALUE) {
+            e.invokeStatic(Names.MA, ret.equals(")V") ? "offsetTooLarge" : "offsetTooLarge" + ret.charAt(1),
+                    params + ret);
+        } else if (offset == 0) {
             e.invokeStatic(Names.ACCESS, name, params + ret);
-            return;
-        }
-        Ints.push(e.mv, (int) offset);
-        if (offset <= Integer.MAX_VALUE) {
-            e.invokeStatic(Names.ACCESS, name + "At", params + "I" + ret);
         } else {
-            e.invokeStatic(Names.MA, name, params + "I" + ret);
+            Ints.push(e.mv, (int) offset);
+            e.invokeStatic(Names.ACCESS, name + "At", params + "I" + ret);
         }
     }
 

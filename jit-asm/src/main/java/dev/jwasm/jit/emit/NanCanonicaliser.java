@@ -19,7 +19,7 @@ import dev.jwasm.core.model.Opcodes;
  * values carries a flag saying which it holds ({@code FunctionEmitter}): a read that arithmetic consumes
  * (found by {@link #ignoresBits}) takes it as unsettled, any other read canonicalises it if flagged. And an
  * f32 or f64 store to a 32-bit memory stores the raw bits and then overwrites a NaN with the canonical one
- * ({@code MemoryAccess.f64StoreSettling}), testing the stored bits with one integer comparison where
+ * ({@code UnsafeAccess.f64StoreSettling}), testing the stored bits with one integer comparison where
  * {@code v != v} compiles to two branches (nbody's inner loop stores six values per iteration).
  */
 final class NanCanonicaliser {

@@ -2,29 +2,16 @@ package dev.jwasm.jit.link;
 
 import dev.jwasm.api.TrapKind;
 import dev.jwasm.api.WasmTrap;
-import dev.jwasm.core.numeric.F32Ops;
-import dev.jwasm.core.numeric.F64Ops;
-import dev.jwasm.core.runtime.BoundsChecks;
 import dev.jwasm.core.runtime.InstanceImpl;
 import dev.jwasm.core.runtime.MemoryInstance;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-import java.util.Objects;
 
 /**
  * Memory operations called by generated code, other than the common 32-bit loads and stores, which are in
  * {@link UnsafeAccess} or {@link VarHandleAccess} ({@link #ACCESS_CLASS}): those with a static offset of 2^31
  * or more (never in bounds, so they trap), 64-bit memories (through {@link MemoryInstance}), growth and the
- * bulk-memory instructions. The 32-bit accessors here take any offset, with the same bounds check as the
- * small ones (see {@link UnsafeAccess}); tests compare both. Operands come in wasm stack order, then buffer
- * and offset.
+ * bulk-memory instructions. Operands come in wasm stack order, then memory and offset.
  */
 public final class MemoryAccess {
-    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    /** Whether accesses go through {@link RawBytes} (a constant C2 folds), else through the VarHandles. */
     private static final boolean RAW = RawBytes.AVAILABLE;
     /**
      * Internal name of the class whose small accessors generated code calls for offsets below 2^31: {@link
@@ -34,17 +21,13 @@ public final class MemoryAccess {
     public static final String ACCESS_CLASS = (RAW ? UnsafeAccess.class : VarHandleAccess.class).getName()
             .replace('.', '/');
 
-    static {
-        BoundsChecks.registerChecker(MemoryAccess.class);
-    }
-
     private MemoryAccess() {
     }
 
     /**
-     * Initialises this class and links its VarHandle call sites. Done when the JIT loads, because the first
-     * use could otherwise happen deep in a guest recursion, where a StackOverflowError during class
-     * initialisation or linkage would poison the class for the whole JVM.
+     * Initialises the accessor class in use and links its VarHandle call sites, if any. Done when the JIT
+     * loads, because the first use could otherwise happen deep in a guest recursion, where a StackOverflowError
+     * during class initialisation or linkage would poison the class for the whole JVM.
      */
     public static void warmUp() {
         byte[] m = new byte[16];
@@ -56,157 +39,40 @@ public final class MemoryAccess {
             VarHandleAccess.i32StoreAt(0, VarHandleAccess.i32Load(0, m) + VarHandleAccess.load16S(0, m), m, 4);
             VarHandleAccess.store16(0, VarHandleAccess.load16U(0, m), m);
         }
-        i64Store(0, i64Load(0, m, 0), m, 8);
-        i32Store(0, i32Load(0, m, 4) + load16S(0, m, 0) + load16U(0, m, 0) + (int) load32U(0, m, 0), m, 0);
-        store16(0, load8S(0, m, 0) + load8U(0, m, 0), m, 0);
-        store8(0, 0, m, 0);
-    }
-
-    private static WasmTrap oob() {
-        return new WasmTrap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
     }
 
     static WasmTrap outOfBounds() {
-        return oob();
+        return new WasmTrap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
     }
 
-    /* Each access is written out in full, like the small ones: see UnsafeAccess on C2's inlining budget. */
-
-    public static int i32Load(int addr, byte[] m, int off) {
-        int ea = addr + off;
-        if (off < 0 || off != 0 && addr < 0) {
-            throw oob();
-        }
-        Objects.checkIndex(ea, m.length - 3);
-        return RAW ? RawBytes.U.getInt(m, RawBytes.BASE + ea) : (int) INT.get(m, ea);
-    }
-
-    public static long i64Load(int addr, byte[] m, int off) {
-        int ea = addr + off;
-        if (off < 0 || off != 0 && addr < 0) {
-            throw oob();
-        }
-        Objects.checkIndex(ea, m.length - 7);
-        return RAW ? RawBytes.U.getLong(m, RawBytes.BASE + ea) : (long) LONG.get(m, ea);
-    }
-
-    public static int load8S(int addr, byte[] m, int off) {
-        int ea = addr + off;
-        if (off < 0 || off != 0 && addr < 0) {
-            throw oob();
-        }
-        Objects.checkIndex(ea, m.length);
-        return RAW ? RawBytes.U.getByte(m, RawBytes.BASE + ea) : m[ea];
-    }
-
-    public static int load8U(int addr, byte[] m, int off) {
-        int ea = addr + off;
-        if (off < 0 || off != 0 && addr < 0) {
-            throw oob();
-        }
-        Objects.checkIndex(ea, m.length);
-        return (RAW ? RawBytes.U.getByte(m, RawBytes.BASE + ea) : m[ea]) & 0xFF;
-    }
-
-    public static int load16S(int addr, byte[] m, int off) {
-        int ea = addr + off;
-        if (off < 0 || off != 0 && addr < 0) {
-            throw oob();
-        }
-        Objects.checkIndex(ea, m.length - 1);
-        return RAW ? RawBytes.U.getShort(m, RawBytes.BASE + ea) : (short) SHORT.get(m, ea);
-    }
-
-    public static int load16U(int addr, byte[] m, int off) {
-        int ea = addr + off;
-        if (off < 0 || off != 0 && addr < 0) {
-            throw oob();
-        }
-        Objects.checkIndex(ea, m.length - 1);
-        return (RAW ? RawBytes.U.getShort(m, RawBytes.BASE + ea) : (short) SHORT.get(m, ea)) & 0xFFFF;
-    }
-
-    public static long load32U(int addr, byte[] m, int off) {
-        int ea = addr + off;
-        if (off < 0 || off != 0 && addr < 0) {
-            throw oob();
-        }
-        Objects.checkIndex(ea, m.length - 3);
-        return (RAW ? RawBytes.U.getInt(m, RawBytes.BASE + ea) : (int) INT.get(m, ea)) & 0xFFFF_FFFFL;
-    }
-
-    public static void i32Store(int addr, int v, byte[] m, int off) {
-        int ea = addr + off;
-        if (off < 0 || off != 0 && addr < 0) {
-            throw oob();
-        }
-        Objects.checkIndex(ea, m.length - 3);
-        if (RAW) {
-            RawBytes.U.putInt(m, RawBytes.BASE + ea, v);
-        } else {
-            INT.set(m, ea, v);
-        }
-    }
-
-    public static void i64Store(int addr, long v, byte[] m, int off) {
-        int ea = addr + off;
-        if (off < 0 || off != 0 && addr < 0) {
-            throw oob();
-        }
-        Objects.checkIndex(ea, m.length - 7);
-        if (RAW) {
-            RawBytes.U.putLong(m, RawBytes.BASE + ea, v);
-        } else {
-            LONG.set(m, ea, v);
-        }
-    }
-
-    /**
-     * Stores an unsettled f64 (an arithmetic result, whose NaN bits the platform chose): its raw bits, then,
-     * for the rare NaN, the canonical NaN over them. The NaN test is one integer comparison of the stored
-     * bits, where {@code v != v} compiles to two branches (nbody's loop stores six such values per iteration).
+    /*
+     * A 32-bit memory access with a static offset of 2^31 or more: the effective address is at least 2^31,
+     * beyond any byte[], so it always traps. One stub per operand shape; the emitter calls the one matching the
+     * access's operands (address, stored value if any, buffer).
      */
-    public static void f64StoreSettling(int addr, double v, byte[] m, int off) {
-        long bits = Double.doubleToRawLongBits(v);
-        i64Store(addr, bits, m, off);
-        if ((bits & Long.MAX_VALUE) > 0x7FF0_0000_0000_0000L) {
-            i64Store(addr, F64Ops.CANONICAL_NAN, m, off);
-        }
+
+    public static int offsetTooLargeI(int addr, byte[] m) {
+        throw outOfBounds();
     }
 
-    /** {@link #f64StoreSettling} for f32. */
-    public static void f32StoreSettling(int addr, float v, byte[] m, int off) {
-        int bits = Float.floatToRawIntBits(v);
-        i32Store(addr, bits, m, off);
-        if ((bits & Integer.MAX_VALUE) > 0x7F80_0000) {
-            i32Store(addr, F32Ops.CANONICAL_NAN, m, off);
-        }
+    public static long offsetTooLargeJ(int addr, byte[] m) {
+        throw outOfBounds();
     }
 
-    public static void store8(int addr, int v, byte[] m, int off) {
-        int ea = addr + off;
-        if (off < 0 || off != 0 && addr < 0) {
-            throw oob();
-        }
-        Objects.checkIndex(ea, m.length);
-        if (RAW) {
-            RawBytes.U.putByte(m, RawBytes.BASE + ea, (byte) v);
-        } else {
-            m[ea] = (byte) v;
-        }
+    public static void offsetTooLarge(int addr, int v, byte[] m) {
+        throw outOfBounds();
     }
 
-    public static void store16(int addr, int v, byte[] m, int off) {
-        int ea = addr + off;
-        if (off < 0 || off != 0 && addr < 0) {
-            throw oob();
-        }
-        Objects.checkIndex(ea, m.length - 1);
-        if (RAW) {
-            RawBytes.U.putShort(m, RawBytes.BASE + ea, (short) v);
-        } else {
-            SHORT.set(m, ea, (short) v);
-        }
+    public static void offsetTooLarge(int addr, long v, byte[] m) {
+        throw outOfBounds();
+    }
+
+    public static void offsetTooLarge(int addr, float v, byte[] m) {
+        throw outOfBounds();
+    }
+
+    public static void offsetTooLarge(int addr, double v, byte[] m) {
+        throw outOfBounds();
     }
 
     // ---- 64-bit memories ----
@@ -274,7 +140,7 @@ public final class MemoryAccess {
     public static void init(long d, long s, long n, InstanceImpl inst, int data, MemoryInstance m) {
         byte[] seg = inst.dataSegments[data];
         if (s + n > seg.length) {
-            throw oob();
+            throw outOfBounds();
         }
         m.write(d, seg, (int) s, (int) n);
     }

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Both ways memory accessors reach a {@code byte[]} (unchecked {@code Unsafe} after their own bounds check,
  * or VarHandles) give the same values and trap at the same addresses: each load and store width at every
- * address around the end of a memory and with offsets that overflow 32 bits, through {@link MemoryAccess}
- * and through the small accessors generated code calls ({@link UnsafeAccess} or {@link VarHandleAccess}),
- * directly and from compiled wasm functions. This JVM uses one path
+ * address around the end of a memory and with offsets of 2^31 or more, through the accessors generated code
+ * calls ({@link UnsafeAccess} or {@link VarHandleAccess}, and {@link MemoryAccess}'s stubs for offsets of
+ * 2^31 or more), directly and from compiled wasm functions. This JVM uses one path
  * (Unsafe on JDK 17-23 x86-64/AArch64); a forked JVM with {@code -Djwasm.jit.unsafeMemory=false} uses the
  * other, and their transcripts must be identical. Each access is also judged against the spec's rule (a trap
  * exactly where address plus offset plus width, unsigned, passes the end); a failed check arrives as an
@@ -72,38 +72,6 @@ class MemoryAccessPathsTest {
             List<String> out = new ArrayList<>();
             out.add("path " + (RawBytes.AVAILABLE ? "unsafe" : "varhandle"));
             for (int off : OFFSETS) {
-                for (int addr = -2; addr <= SIZE + 1; addr++) {
-                    byte[] m = pattern();
-                    int a = addr;
-                    record(out, "i32 " + a + "+" + off, 4, a, off, () -> MemoryAccess.i32Load(a, m, off));
-                    record(out, "i64 " + a + "+" + off, 8, a, off, () -> MemoryAccess.i64Load(a, m, off));
-                    record(out, "8s " + a + "+" + off, 1, a, off, () -> MemoryAccess.load8S(a, m, off));
-                    record(out, "8u " + a + "+" + off, 1, a, off, () -> MemoryAccess.load8U(a, m, off));
-                    record(out, "16s " + a + "+" + off, 2, a, off, () -> MemoryAccess.load16S(a, m, off));
-                    record(out, "16u " + a + "+" + off, 2, a, off, () -> MemoryAccess.load16U(a, m, off));
-                    record(out, "32u " + a + "+" + off, 4, a, off, () -> MemoryAccess.load32U(a, m, off));
-                    record(out, "st32 " + a + "+" + off, 4, a, off, () -> {
-                        MemoryAccess.i32Store(a, 0x01020304, m, off);
-                        return java.util.Arrays.hashCode(m);
-                    });
-                    record(out, "st64 " + a + "+" + off, 8, a, off, () -> {
-                        MemoryAccess.i64Store(a, 0x0102030405060708L, m, off);
-                        return java.util.Arrays.hashCode(m);
-                    });
-                    record(out, "st16 " + a + "+" + off, 2, a, off, () -> {
-                        MemoryAccess.store16(a, 0xBEEF, m, off);
-                        return java.util.Arrays.hashCode(m);
-                    });
-                    record(out, "st8 " + a + "+" + off, 1, a, off, () -> {
-                        MemoryAccess.store8(a, 0xAB, m, off);
-                        return java.util.Arrays.hashCode(m);
-                    });
-                }
-            }
-            for (int off : OFFSETS) {
-                if (off < 0) {
-                    continue; // 2^31 or more: MemoryAccess's accessors above, never the small ones
-                }
                 for (int addr = -2; addr <= SIZE + 1; addr++) {
                     for (String[] op : SMALL) {
                         byte[] m = pattern();
@@ -190,7 +158,10 @@ class MemoryAccessPathsTest {
             {"load32U", "4", "J"}, {"i32Store", "4", "I"}, {"i64Store", "8", "J"}, {"store8", "1", "I"},
             {"store16", "2", "I"}, {"f32StoreSettling", "4", "F"}, {"f64StoreSettling", "8", "D"}};
 
-        /** Calls {@code name(addr, [v,] m)} or {@code nameAt(addr, [v,] m, off)} of the JIT's access class. */
+        /**
+         * Calls what generated code calls: {@code name(addr, [v,] m)} or {@code nameAt(addr, [v,] m, off)} of the
+         * JIT's access class, or for an offset of 2^31 or more (negative here) MemoryAccess's trapping stub.
+         */
         private static long small(String name, char type, boolean store, int addr, byte[] m, int off) {
             Class<?> t = switch (type) {
                 case 'J' -> long.class;
@@ -211,13 +182,16 @@ class MemoryAccessPathsTest {
             }
             params.add(byte[].class);
             args.add(m);
-            if (off != 0) {
+            if (off > 0) {
                 params.add(int.class);
                 args.add(off);
             }
             try {
-                Class<?> access = Class.forName(MemoryAccess.ACCESS_CLASS.replace('/', '.'));
-                MethodHandle h = MethodHandles.publicLookup().findStatic(access, off == 0 ? name : name + "At",
+                Class<?> access = off < 0 ? MemoryAccess.class
+                        : Class.forName(MemoryAccess.ACCESS_CLASS.replace('/', '.'));
+                String method = off < 0 ? (store ? "offsetTooLarge" : "offsetTooLarge" + type)
+                        : off == 0 ? name : name + "At";
+                MethodHandle h = MethodHandles.publicLookup().findStatic(access, method,
                         MethodType.methodType(store ? void.class : t, params));
                 Object r = h.invokeWithArguments(args);
                 return store ? java.util.Arrays.hashCode(m) : ((Number) r).longValue();
