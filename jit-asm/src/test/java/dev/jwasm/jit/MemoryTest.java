@@ -14,6 +14,7 @@ import dev.jwasm.core.model.FuncType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Loads, stores, bounds checks, growth and bulk memory agree with the interpreter. */
@@ -185,22 +186,31 @@ class MemoryTest {
 
     /**
      * A function trapping again and again, between in-bounds calls: HotSpot deoptimises compiled code at each
-     * failed check and, after enough of them, recompiles it without the range-check intrinsic. Every call must
-     * still return the loaded value or the out-of-bounds trap, never an IndexOutOfBoundsException.
+     * failed check and, after enough of them, recompiles it with a real throw (for a byte access, the array's
+     * own check, a preallocated exception without a stack trace). Every call must still return the loaded
+     * value or the out-of-bounds trap, never an IndexOutOfBoundsException. Each case is an access, an
+     * address in bounds with the value it reads (or 0 for a store), and the lowest address out of bounds.
      */
-    @Test
-    void aCheckThatFailsThousandsOfTimesStillTrapsEveryTime() {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "(i32.load offset=4 (local.get 0))                         | 65528 | 67305985 | 65529",
+        "(i32.load8_u (local.get 0))                               | 65535 | 4        | 65536",
+        "(i32.load8_s offset=3 (local.get 0))                      | 65532 | 4        | 65533",
+        "(i32.store8 (local.get 0) (i32.const 9)) (i32.const 0)    | 65535 | 0        | 65536",
+        "(i32.store8 offset=7 (local.get 0) (i32.const 9)) (i32.const 0) | 65528 | 0  | 65529",
+    })
+    void aCheckThatFailsThousandsOfTimesStillTrapsEveryTime(String access, int inBounds, int value, int outside) {
         Instance inst = new Linker(Engine.builder().tier(Tier.JIT).build()).instantiate(WasmModule.parseText("""
                 (module (memory 1) (data (i32.const 65532) "\\01\\02\\03\\04")
-                  (func (export "load") (param i32) (result i32) (i32.load offset=4 (local.get 0))))
-                """));
-        dev.jwasm.api.Function load = inst.function("load");
+                  (func (export "access") (param i32) (result i32) %s))
+                """.formatted(access)));
+        dev.jwasm.api.Function f = inst.function("access");
         int traps = 0;
         for (int i = 0; i < 20_000; i++) {
             if (i % 2 == 0) {
-                assertEquals(0x04030201, load.call(i32(65528))[0].asInt());
+                assertEquals(value, f.call(i32(inBounds))[0].asInt());
             } else {
-                dev.jwasm.api.WasmTrap t = assertThrows(dev.jwasm.api.WasmTrap.class, () -> load.call(i32(65529)));
+                dev.jwasm.api.WasmTrap t = assertThrows(dev.jwasm.api.WasmTrap.class, () -> f.call(i32(outside)));
                 assertEquals(dev.jwasm.api.TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, t.kind());
                 traps++;
             }

@@ -11,6 +11,7 @@ import java.util.Objects;
 /**
  * {@link UnsafeAccess}'s loads and stores through little-endian VarHandles, for JVMs where {@link RawBytes} is
  * not available. The same bounds check comes first (see there); the VarHandle's own check then cannot fail.
+ * Single bytes are the array's own elements, as there.
  */
 public final class VarHandleAccess {
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
@@ -53,7 +54,6 @@ public final class VarHandleAccess {
     }
 
     public static int load8S(int addr, byte[] m) {
-        Objects.checkIndex(addr, m.length);
         return m[addr];
     }
 
@@ -61,13 +61,10 @@ public final class VarHandleAccess {
         if (addr < 0) {
             throw MemoryAccess.outOfBounds();
         }
-        int ea = addr + offset;
-        Objects.checkIndex(ea, m.length);
-        return m[ea];
+        return m[addr + offset];
     }
 
     public static int load8U(int addr, byte[] m) {
-        Objects.checkIndex(addr, m.length);
         return m[addr] & 0xFF;
     }
 
@@ -75,9 +72,7 @@ public final class VarHandleAccess {
         if (addr < 0) {
             throw MemoryAccess.outOfBounds();
         }
-        int ea = addr + offset;
-        Objects.checkIndex(ea, m.length);
-        return m[ea] & 0xFF;
+        return m[addr + offset] & 0xFF;
     }
 
     public static int load16S(int addr, byte[] m) {
@@ -151,7 +146,6 @@ public final class VarHandleAccess {
     }
 
     public static void store8(int addr, int v, byte[] m) {
-        Objects.checkIndex(addr, m.length);
         m[addr] = (byte) v;
     }
 
@@ -159,9 +153,7 @@ public final class VarHandleAccess {
         if (addr < 0) {
             throw MemoryAccess.outOfBounds();
         }
-        int ea = addr + offset;
-        Objects.checkIndex(ea, m.length);
-        m[ea] = (byte) v;
+        m[addr + offset] = (byte) v;
     }
 
     public static void store16(int addr, int v, byte[] m) {
