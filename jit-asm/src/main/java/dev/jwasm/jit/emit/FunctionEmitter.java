@@ -148,6 +148,8 @@ public final class FunctionEmitter {
     private final SizeTracker size;
     /** On-stack replacement variant: wasm offset of the loop it starts at, else -1. */
     final int osrLoop;
+    /** Loop exit tests emitted as signed comparisons ({@link CountedLoops}): offset after opcode -> jump. */
+    final Map<Integer, Integer> countedExits;
     private final Label osrTarget = new Label();
     private boolean osrTargetPlaced;
     /** Where a self tail call restarts the function: before fuel charging and local initialisation. */
@@ -205,6 +207,7 @@ public final class FunctionEmitter {
         }
         this.in = new CodeReader(module.bytes(), body.codeStart());
         this.end = body.codeEnd();
+        this.countedExits = CountedLoops.find(module.bytes(), body.codeStart(), body.codeEnd());
         this.resultKinds = ModulePlan.kinds(type.results());
         int paramCount = type.params().size();
         long localCount = (long) paramCount + body.locals().size();
@@ -275,6 +278,7 @@ public final class FunctionEmitter {
         this.mv = region.node;
         this.in = parent.in;
         this.end = parent.end;
+        this.countedExits = parent.countedExits;
         this.funcIndex = parent.funcIndex;
         this.type = parent.type;
         this.resultKinds = parent.resultKinds;

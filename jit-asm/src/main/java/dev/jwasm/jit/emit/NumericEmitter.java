@@ -49,6 +49,12 @@ final class NumericEmitter {
     private static void integerCompare(FunctionEmitter e, int op) {
         MethodVisitor mv = e.mv;
         e.height -= op == 0x45 || op == 0x50 ? 1 : 2;
+        Integer counted = e.countedExits.get(e.in.pos());
+        if (counted != null) {
+            bool(e, counted); // a loop exit test a signed comparison decides the same way (CountedLoops)
+            e.push('I');
+            return;
+        }
         switch (op) {
             case 0x45 -> bool(e, IFEQ);
             case 0x46 -> bool(e, IF_ICMPEQ);
