@@ -8,6 +8,7 @@ import static org.objectweb.asm.Opcodes.IF_ICMPLT;
 import dev.jwasm.core.interp.CodeReader;
 import dev.jwasm.core.model.Opcodes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ final class CountedLoops {
     static Map<Integer, Integer> find(byte[] code, int start, int end) {
         Map<Integer, Integer> tests = new HashMap<>();
         Map<Integer, Integer> constants = new HashMap<>(); // locals holding a known constant here
-        List<int[]> writes = new ArrayList<>(); // {local, offset} of every local.set and local.tee
+        Map<Integer, Offsets> writes = new HashMap<>(); // per local, where local.set and local.tee write it
         List<Open> open = new ArrayList<>();
         Insn[] recent = new Insn[7];
         CodeReader in = new CodeReader(code, start);
@@ -76,7 +77,7 @@ final class CountedLoops {
                 case 0x20, 0x21, 0x22 -> { // local.get, local.set, local.tee
                     imm = in.u32();
                     if (op != 0x20) {
-                        writes.add(new int[] {(int) imm, at});
+                        writes.computeIfAbsent((int) imm, k -> new Offsets()).add(at);
                         Insn before = recent[recent.length - 1];
                         if (before != null && before.op == Opcodes.I32_CONST) {
                             constants.put((int) imm, (int) before.imm);
@@ -105,7 +106,8 @@ final class CountedLoops {
     }
 
     /** Records the exit test of loop {@code o}, ending at {@code endAt}, if it has the shape and agrees. */
-    private static void exitTest(Open o, Insn[] r, List<int[]> writes, int endAt, Map<Integer, Integer> tests) {
+    private static void exitTest(Open o, Insn[] r, Map<Integer, Offsets> writes, int endAt,
+            Map<Integer, Integer> tests) {
         if (r[0] == null || r[0].op != 0x20 || r[1].op != Opcodes.I32_CONST || r[2].op != Opcodes.I32_ADD
                 || r[3].op != 0x22 || r[3].imm != r[0].imm || r[4].op != Opcodes.I32_CONST
                 || r[6].op != Opcodes.BR_IF || r[6].imm != 0) {
@@ -113,23 +115,14 @@ final class CountedLoops {
         }
         int local = (int) r[0].imm;
         Integer initial = o.constants.get(local);
-        if (initial == null || writtenElsewhere(writes, local, o.at, endAt, r[3])) {
+        // The exit test's tee writes the variable inside the loop, so it must be the only write there.
+        if (initial == null || writes.get(local).countIn(o.at, endAt) != 1) {
             return;
         }
         int jump = signedJump(r[5].op, initial, (int) r[1].imm, (int) r[4].imm);
         if (jump != NONE) {
             tests.put(r[5].end, jump);
         }
-    }
-
-    /** Whether {@code local} is written in {@code [from, to)} other than by the exit test's tee. */
-    private static boolean writtenElsewhere(List<int[]> writes, int local, int from, int to, Insn tee) {
-        for (int[] w : writes) {
-            if (w[0] == local && w[1] >= from && w[1] < to && w[1] != tee.at) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -171,6 +164,29 @@ final class CountedLoops {
             in.s64();
         } else {
             in.s64();
+        }
+    }
+
+    /** Code offsets in increasing order, as the scan meets them; counted by binary search. */
+    private static final class Offsets {
+        private int[] at = new int[4];
+        private int size;
+
+        void add(int offset) {
+            if (size == at.length) {
+                at = Arrays.copyOf(at, size * 2);
+            }
+            at[size++] = offset;
+        }
+
+        /** How many offsets lie in {@code [from, to)}. */
+        int countIn(int from, int to) {
+            return firstAtLeast(to) - firstAtLeast(from);
+        }
+
+        private int firstAtLeast(int offset) {
+            int i = Arrays.binarySearch(at, 0, size, offset);
+            return i >= 0 ? i : -i - 1;
         }
     }
 
