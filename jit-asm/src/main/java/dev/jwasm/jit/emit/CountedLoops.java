@@ -74,9 +74,9 @@ final class CountedLoops {
                     }
                     constants.clear();
                 }
-                case 0x20, 0x21, 0x22 -> { // local.get, local.set, local.tee
+                case Opcodes.LOCAL_GET, Opcodes.LOCAL_SET, Opcodes.LOCAL_TEE -> {
                     imm = in.u32();
-                    if (op != 0x20) {
+                    if (op != Opcodes.LOCAL_GET) {
                         writes.computeIfAbsent((int) imm, k -> new Offsets()).add(at);
                         Insn before = recent[recent.length - 1];
                         if (before != null && before.op == Opcodes.I32_CONST) {
@@ -108,8 +108,8 @@ final class CountedLoops {
     /** Records the exit test of loop {@code o}, ending at {@code endAt}, if it has the shape and agrees. */
     private static void exitTest(Open o, Insn[] r, Map<Integer, Offsets> writes, int endAt,
             Map<Integer, Integer> tests) {
-        if (r[0] == null || r[0].op != 0x20 || r[1].op != Opcodes.I32_CONST || r[2].op != Opcodes.I32_ADD
-                || r[3].op != 0x22 || r[3].imm != r[0].imm || r[4].op != Opcodes.I32_CONST
+        if (r[0] == null || r[0].op != Opcodes.LOCAL_GET || r[1].op != Opcodes.I32_CONST || r[2].op != Opcodes.I32_ADD
+                || r[3].op != Opcodes.LOCAL_TEE || r[3].imm != r[0].imm || r[4].op != Opcodes.I32_CONST
                 || r[6].op != Opcodes.BR_IF || r[6].imm != 0) {
             return;
         }
