@@ -46,6 +46,14 @@ final class CountedLoops {
      * the conditional jump ({@code IF_ICMPLT} and so on) that continues the loop.
      */
     static Map<Integer, Integer> find(byte[] code, int start, int end) {
+        try {
+            return scan(code, start, end);
+        } catch (Unsupported e) {
+            return Map.of(); // the emitter reports what it cannot compile, in its own words
+        }
+    }
+
+    private static Map<Integer, Integer> scan(byte[] code, int start, int end) {
         Map<Integer, Integer> tests = new HashMap<>();
         Map<Integer, Integer> constants = new HashMap<>(); // locals holding a known constant here
         Map<Integer, Offsets> writes = new HashMap<>(); // per local, where local.set and local.tee write it
