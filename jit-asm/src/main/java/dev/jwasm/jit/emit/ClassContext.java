@@ -24,6 +24,8 @@ public final class ClassContext {
     private final Map<String, Field> fields = new LinkedHashMap<>();
     private final java.util.Set<Integer> dispatchers = new java.util.TreeSet<>();
     private final java.util.Set<Integer> callOutStubs = new java.util.TreeSet<>();
+    /** Per defined function, its {@link CountedLoops} exit tests: found once, used by every emission pass. */
+    private final Map<Integer, Map<Integer, Integer>> countedExits = new java.util.HashMap<>();
     private int[] costs = new int[16];
     private int costCount;
 
@@ -97,6 +99,14 @@ public final class ClassContext {
         callOutStubs.add(typeIndex);
         mv.visitMethodInsn(INVOKESTATIC, internalName, DispatcherEmitter.callOutName(typeIndex),
                 DispatcherEmitter.descriptor(plan.module.types().get(typeIndex).funcType()), false);
+    }
+
+    /** The loop exit tests of defined function {@code definedIndex} to emit signed ({@link CountedLoops}). */
+    Map<Integer, Integer> countedExits(int definedIndex) {
+        return countedExits.computeIfAbsent(definedIndex, f -> {
+            dev.jwasm.core.model.FunctionBody body = plan.module.codes().get(f);
+            return CountedLoops.find(plan.module.bytes(), body.codeStart(), body.codeEnd());
+        });
     }
 
     int newCost() {

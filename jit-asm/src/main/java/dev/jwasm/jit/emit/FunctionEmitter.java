@@ -207,7 +207,7 @@ public final class FunctionEmitter {
         }
         this.in = new CodeReader(module.bytes(), body.codeStart());
         this.end = body.codeEnd();
-        this.countedExits = CountedLoops.find(module.bytes(), body.codeStart(), body.codeEnd());
+        this.countedExits = cls.countedExits(definedIndex);
         this.resultKinds = ModulePlan.kinds(type.results());
         int paramCount = type.params().size();
         long localCount = (long) paramCount + body.locals().size();

@@ -3,6 +3,7 @@ package dev.jwasm.jit.emit;
 import static org.objectweb.asm.Opcodes.*;
 
 import dev.jwasm.core.model.Opcodes;
+import dev.jwasm.jit.link.MemoryAccess;
 import org.objectweb.asm.MethodVisitor;
 
 /**
@@ -110,7 +111,7 @@ final class MemoryEmitter {
 
     /**
      * Calls a 32-bit memory's accessor, its operands and buffer on the stack: {@code name(..., m)} for offset
-     * 0 and {@code nameAt(..., m, offset)} for offsets up to 2^31 - 1, in {@link Names#ACCESS} (small methods
+     * 0 and {@code nameAt(..., m, offset)} for offsets up to 2^31 - 1, in {@link MemoryAccess#accessClassOf} (small methods
      * C2 inlines even at cold call sites); a larger offset can never be in bounds, and {@link Names#MA}'s
      * {@code offsetTooLarge} stub for the same operands traps.
      */
@@ -119,10 +120,10 @@ final class MemoryEmitter {
             e.invokeStatic(Names.MA, ret.equals(")V") ? "offsetTooLarge" : "offsetTooLarge" + ret.charAt(1),
                     params + ret);
         } else if (offset == 0) {
-            e.invokeStatic(Names.ACCESS, name, params + ret);
+            e.invokeStatic(MemoryAccess.accessClassOf(name), name, params + ret);
         } else {
             Ints.push(e.mv, (int) offset);
-            e.invokeStatic(Names.ACCESS, name + "At", params + "I" + ret);
+            e.invokeStatic(MemoryAccess.accessClassOf(name), name + "At", params + "I" + ret);
         }
     }
 

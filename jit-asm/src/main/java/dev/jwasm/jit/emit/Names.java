@@ -21,8 +21,6 @@ final class Names {
     static final String TABLE_D = "L" + TABLE + ";";
     static final String RT = "dev/jwasm/jit/link/JitRuntime";
     static final String MA = "dev/jwasm/jit/link/MemoryAccess";
-    /** The 32-bit memory accessors this JVM's generated code calls (see MemoryAccess.ACCESS_CLASS). */
-    static final String ACCESS = dev.jwasm.jit.link.MemoryAccess.ACCESS_CLASS;
     static final String LINK = "dev/jwasm/jit/link/LinkData";
     static final String OBJ_D = "Ljava/lang/Object;";
 

@@ -21,19 +21,30 @@ public final class MemoryAccess {
     public static final String ACCESS_CLASS = (RAW ? UnsafeAccess.class : VarHandleAccess.class).getName()
             .replace('.', '/');
 
+    private static final String BYTE_ACCESS_CLASS = ByteAccess.class.getName().replace('.', '/');
+
     private MemoryAccess() {
     }
 
+    /** Internal name of the class with accessor {@code name}: {@link ByteAccess} for bytes, else {@link #ACCESS_CLASS}. */
+    public static String accessClassOf(String name) {
+        return switch (name) {
+            case "load8S", "load8U", "store8" -> BYTE_ACCESS_CLASS;
+            default -> ACCESS_CLASS;
+        };
+    }
+
     /**
-     * Initialises the accessor class in use and links its VarHandle call sites, if any. Done when the JIT
+     * Initialises the accessor classes in use and links their VarHandle call sites, if any. Done when the JIT
      * loads, because the first use could otherwise happen deep in a guest recursion, where a StackOverflowError
      * during class initialisation or linkage would poison the class for the whole JVM.
      */
     public static void warmUp() {
         byte[] m = new byte[16];
+        ByteAccess.store8(0, ByteAccess.load8U(0, m), m);
         if (RAW) {
             UnsafeAccess.i64Store(0, UnsafeAccess.i64LoadAt(0, m, 8), m);
-            UnsafeAccess.f64StoreSettlingAt(0, UnsafeAccess.load8U(0, m), m, 8);
+            UnsafeAccess.f64StoreSettlingAt(0, UnsafeAccess.i32Load(0, m), m, 8);
         } else {
             VarHandleAccess.i64Store(0, VarHandleAccess.i64LoadAt(0, m, 8), m);
             VarHandleAccess.i32StoreAt(0, VarHandleAccess.i32Load(0, m) + VarHandleAccess.load16S(0, m), m, 4);

@@ -27,11 +27,9 @@ import java.util.Objects;
  * (2^31 or more as unsigned, never in bounds, as a byte[] is shorter) traps first, since {@code addr + offset}
  * could otherwise wrap into range. The access uses the index it computed, not the one {@code checkIndex}
  * returns: that one C2 pins below the check, and using it took nbody from 73 to 90 ms per call.
+
  *
- * <p>Single bytes are the array's own elements: {@code m[addr]} has the range check {@code checkIndex}
- * imitates, failing with an {@link ArrayIndexOutOfBoundsException} (without a stack trace once HotSpot
- * throws it often, which {@link BoundsChecks} takes for a trap too), and costs a fifth of the inlining
- * budget of a check and an {@code Unsafe} call.
+ * <p>Single bytes need neither: they are {@link ByteAccess}'s, on either path.
  */
 public final class UnsafeAccess {
     private static final sun.misc.Unsafe U = RawBytes.U;
@@ -72,27 +70,9 @@ public final class UnsafeAccess {
         return U.getLong(m, BASE + ea);
     }
 
-    public static int load8S(int addr, byte[] m) {
-        return m[addr];
-    }
 
-    public static int load8SAt(int addr, byte[] m, int offset) {
-        if (addr < 0) {
-            throw MemoryAccess.outOfBounds();
-        }
-        return m[addr + offset];
-    }
 
-    public static int load8U(int addr, byte[] m) {
-        return m[addr] & 0xFF;
-    }
 
-    public static int load8UAt(int addr, byte[] m, int offset) {
-        if (addr < 0) {
-            throw MemoryAccess.outOfBounds();
-        }
-        return m[addr + offset] & 0xFF;
-    }
 
     public static int load16S(int addr, byte[] m) {
         Objects.checkIndex(addr, m.length - 1);
@@ -164,16 +144,7 @@ public final class UnsafeAccess {
         U.putLong(m, BASE + ea, v);
     }
 
-    public static void store8(int addr, int v, byte[] m) {
-        m[addr] = (byte) v;
-    }
 
-    public static void store8At(int addr, int v, byte[] m, int offset) {
-        if (addr < 0) {
-            throw MemoryAccess.outOfBounds();
-        }
-        m[addr + offset] = (byte) v;
-    }
 
     public static void store16(int addr, int v, byte[] m) {
         Objects.checkIndex(addr, m.length - 1);

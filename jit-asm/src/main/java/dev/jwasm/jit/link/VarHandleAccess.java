@@ -11,7 +11,7 @@ import java.util.Objects;
 /**
  * {@link UnsafeAccess}'s loads and stores through little-endian VarHandles, for JVMs where {@link RawBytes} is
  * not available. The same bounds check comes first (see there); the VarHandle's own check then cannot fail.
- * Single bytes are the array's own elements, as there.
+ * Single bytes are {@link ByteAccess}'s, as there.
  */
 public final class VarHandleAccess {
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
@@ -53,27 +53,9 @@ public final class VarHandleAccess {
         return (long) LONG.get(m, ea);
     }
 
-    public static int load8S(int addr, byte[] m) {
-        return m[addr];
-    }
 
-    public static int load8SAt(int addr, byte[] m, int offset) {
-        if (addr < 0) {
-            throw MemoryAccess.outOfBounds();
-        }
-        return m[addr + offset];
-    }
 
-    public static int load8U(int addr, byte[] m) {
-        return m[addr] & 0xFF;
-    }
 
-    public static int load8UAt(int addr, byte[] m, int offset) {
-        if (addr < 0) {
-            throw MemoryAccess.outOfBounds();
-        }
-        return m[addr + offset] & 0xFF;
-    }
 
     public static int load16S(int addr, byte[] m) {
         Objects.checkIndex(addr, m.length - 1);
@@ -145,16 +127,7 @@ public final class VarHandleAccess {
         LONG.set(m, ea, v);
     }
 
-    public static void store8(int addr, int v, byte[] m) {
-        m[addr] = (byte) v;
-    }
 
-    public static void store8At(int addr, int v, byte[] m, int offset) {
-        if (addr < 0) {
-            throw MemoryAccess.outOfBounds();
-        }
-        m[addr + offset] = (byte) v;
-    }
 
     public static void store16(int addr, int v, byte[] m) {
         Objects.checkIndex(addr, m.length - 1);

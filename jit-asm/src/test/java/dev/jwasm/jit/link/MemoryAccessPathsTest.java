@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * Both ways memory accessors reach a {@code byte[]} (unchecked {@code Unsafe} after their own bounds check,
  * or VarHandles) give the same values and trap at the same addresses: each load and store width at every
  * address around the end of a memory and with offsets of 2^31 or more, through the accessors generated code
- * calls ({@link UnsafeAccess} or {@link VarHandleAccess}, and {@link MemoryAccess}'s stubs for offsets of
+ * calls ({@link UnsafeAccess} or {@link VarHandleAccess}, {@link ByteAccess} for bytes, and {@link MemoryAccess}'s stubs for offsets of
  * 2^31 or more), directly and from compiled wasm functions. This JVM uses one path
  * (Unsafe on JDK 17-23 x86-64/AArch64); a forked JVM with {@code -Djwasm.jit.unsafeMemory=false} uses the
  * other, and their transcripts must be identical. Each access is also judged against the spec's rule (a trap
@@ -160,7 +160,7 @@ class MemoryAccessPathsTest {
 
         /**
          * Calls what generated code calls: {@code name(addr, [v,] m)} or {@code nameAt(addr, [v,] m, off)} of the
-         * JIT's access class, or for an offset of 2^31 or more (negative here) MemoryAccess's trapping stub.
+         * JIT's access class for it, or for an offset of 2^31 or more (negative here) MemoryAccess's trapping stub.
          */
         private static long small(String name, char type, boolean store, int addr, byte[] m, int off) {
             Class<?> t = switch (type) {
@@ -188,7 +188,7 @@ class MemoryAccessPathsTest {
             }
             try {
                 Class<?> access = off < 0 ? MemoryAccess.class
-                        : Class.forName(MemoryAccess.ACCESS_CLASS.replace('/', '.'));
+                        : Class.forName(MemoryAccess.accessClassOf(name).replace('/', '.'));
                 String method = off < 0 ? (store ? "offsetTooLarge" : "offsetTooLarge" + type)
                         : off == 0 ? name : name + "At";
                 MethodHandle h = MethodHandles.publicLookup().findStatic(access, method,
