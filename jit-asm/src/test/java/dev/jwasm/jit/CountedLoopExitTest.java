@@ -31,6 +31,56 @@ class CountedLoopExitTest {
                 """.formatted(name, from, compare, step, limit);
     }
 
+    /**
+     * The same loop with its start and bound as parameters, so the JIT emits it twice and chooses on entry;
+     * {@code boundFirst} compares as clang does for {@code !=}, the bound first.
+     */
+    private static String guardedLoop(String name, int step, String compare, boolean boundFirst) {
+        String next = "(local.tee $i (i32.add (local.get $i) (i32.const " + step + ")))";
+        String test = boundFirst ? "(" + compare + " (local.get $limit) " + next + ")"
+                : "(" + compare + " " + next + " (local.get $limit))";
+        return """
+                (func (export "%s") (param $cap i32) (param $from i32) (param $limit i32) (result i32)
+                  (local $i i32) (local $n i32) (local $sum i32)
+                  (local.set $i (local.get $from))
+                  (loop $l
+                    (local.set $n (i32.add (local.get $n) (i32.const 1)))
+                    (local.set $sum (i32.add (local.get $sum) (local.get $i)))
+                    (if (i32.ge_u (local.get $n) (local.get $cap)) (then (return (i32.sub (i32.const 0) (local.get $n)))))
+                    (br_if $l %s))
+                  (i32.add (i32.mul (local.get $n) (i32.const 1000003)) (local.get $sum)))
+                """.formatted(name, test);
+    }
+
+    @Test
+    void loopsChosenOnEntryGiveTheSameIterationsAsTheInterpreter() {
+        Differential d = new Differential(WAT.formatted(String.join("\n",
+                guardedLoop("ne", 4, "i32.ne", false),
+                guardedLoop("neBoundFirst", 2, "i32.ne", true),
+                guardedLoop("neDown", -8, "i32.ne", false),
+                guardedLoop("ltU", 16, "i32.lt_u", false),
+                guardedLoop("leU", 5, "i32.le_u", false),
+                guardedLoop("gtU", -4, "i32.gt_u", false),
+                guardedLoop("geU", -3, "i32.ge_u", false))));
+        // Start and bound pairs on both sides of each rule: multiples and not, ahead and behind, values whose
+        // sequence crosses 2^31 or wraps.
+        int[][] cases = {{0, 256}, {0, 250}, {300, 256}, {256, 256}, {-8, 1000}, {-16, 1000}, {0, 0}, {0, 1},
+            {0x7FFF_FF00, 0x7FFF_FFF0}, {100, 3}, {100, 4}, {10, 1}, {Integer.MIN_VALUE, Integer.MIN_VALUE + 64},
+            {-100, -20}, {5, -100}};
+        for (String f : new String[] {"ne", "neBoundFirst", "neDown", "ltU", "leU", "gtU", "geU"}) {
+            d.assertCompiled(f);
+            for (int[] c : cases) {
+                d.call(f, i32(100_000), i32(c[0]), i32(c[1]));
+            }
+        }
+        // The expected counts themselves: the signed copy's (64 iterations), the written one's (to the cap).
+        assertEquals(64 * 1000003 + 4 * (63 * 64 / 2), d.call("ne", i32(100_000), i32(0), i32(256)).results().get(0)
+                .asInt());
+        assertEquals(-100_000, d.call("ne", i32(100_000), i32(0), i32(250)).results().get(0).asInt());
+        assertEquals(125 * 1000003 + 2 * (124 * 125 / 2), d.call("neBoundFirst", i32(100_000), i32(0), i32(250))
+                .results().get(0).asInt());
+    }
+
     @Test
     void exitTestsGiveTheSameIterationsAsTheInterpreter() {
         String funcs = String.join("\n",

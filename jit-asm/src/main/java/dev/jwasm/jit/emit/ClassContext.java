@@ -25,7 +25,7 @@ public final class ClassContext {
     private final java.util.Set<Integer> dispatchers = new java.util.TreeSet<>();
     private final java.util.Set<Integer> callOutStubs = new java.util.TreeSet<>();
     /** Per defined function, its {@link CountedLoops} exit tests: found once, used by every emission pass. */
-    private final Map<Integer, Map<Integer, Integer>> countedExits = new java.util.HashMap<>();
+    private final Map<Integer, CountedLoops.LoopExits> loopExits = new java.util.HashMap<>();
     private int[] costs = new int[16];
     private int costCount;
 
@@ -102,8 +102,8 @@ public final class ClassContext {
     }
 
     /** The loop exit tests of defined function {@code definedIndex} to emit signed ({@link CountedLoops}). */
-    Map<Integer, Integer> countedExits(int definedIndex) {
-        return countedExits.computeIfAbsent(definedIndex, f -> {
+    CountedLoops.LoopExits loopExits(int definedIndex) {
+        return loopExits.computeIfAbsent(definedIndex, f -> {
             dev.jwasm.core.model.FunctionBody body = plan.module.codes().get(f);
             return CountedLoops.find(plan.module.bytes(), body.codeStart(), body.codeEnd());
         });

@@ -7,6 +7,7 @@ import static org.objectweb.asm.Opcodes.IF_ICMPLT;
 
 import dev.jwasm.core.interp.CodeReader;
 import dev.jwasm.core.model.Opcodes;
+import dev.jwasm.jit.link.SignedExits;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -19,42 +20,59 @@ import java.util.Map;
  * <p>HotSpot's C2 makes a counted loop (bounds checks hoisted, no safepoint poll per iteration, unrolled)
  * only of a loop whose exit compares its induction variable with a signed {@code <}, {@code <=}, {@code >} or
  * {@code >=}, or with {@code !=} when it steps by one. clang ends fixed-count loops in an exit test of
- * another kind: {@code i != 256} stepping by 4 (sha256's rounds), or an unsigned order. The loops found here
- * have the shape clang emits, at the end of the loop body:
+ * another kind: {@code i != 256} stepping by 4 (sha256's rounds), {@code i != n} stepping by 2 (matmul's
+ * unrolled dot product), or an unsigned order. The loops found here have the shape clang emits, at the end
+ * of the loop body:
  *
- * <pre>  local.get $i  i32.const S  i32.add  local.tee $i  i32.const C  (i32.ne | unsigned order)  br_if 0  end</pre>
+ * <pre>  local.get $i  i32.const S  i32.add  local.tee $i  BOUND  (i32.ne | unsigned order)  br_if 0  end
+ *  local.get $b  local.get $i  i32.const S  i32.add  local.tee $i  i32.ne  br_if 0  end</pre>
  *
- * where {@code $i} is set to a constant {@code I} in straight-line code before the loop and written nowhere
- * else in it. {@code $i} then takes the values {@code I + kS} in turn, every one tested, and the constants
- * decide whether a signed test agrees on all of them: for {@code !=}, that {@code C} lies ahead of {@code I}
- * a whole number of steps away (the sequence meets it before it could wrap); for an unsigned order, that
- * every value tested lies in {@code [0, 2^31)}, where signed and unsigned order agree.
+ * where {@code BOUND} is {@code i32.const C} or {@code local.get $b}, and {@code $i} is written nowhere else in
+ * the loop, {@code $b} nowhere in it. {@code $i} then takes the values {@code I + kS} in turn from its value
+ * {@code I} on entry, every one tested, and {@link SignedExits#signedJump} tells from {@code I}, {@code S} and
+ * the bound whether a signed test agrees on all of them.
+ *
+ * <p>When {@code $i} is set to a constant in straight-line code before the loop and the bound is a constant,
+ * that is decided here, once ({@link LoopExits#signed}). Otherwise, for an innermost loop of at most
+ * {@link #MAX_GUARDED_BYTES} bytes, it is decided at the loop's entry ({@link LoopExits#guarded}): the emitter
+ * writes the loop twice, with the signed test and as written, behind a call of {@link SignedExits#agree}.
  */
 final class CountedLoops {
-    private static final int NONE = -1;
-    private static final int I32_NE = 0x47;
-    private static final int I32_LT_U = 0x49;
-    private static final int I32_GT_U = 0x4B;
-    private static final int I32_LE_U = 0x4D;
-    private static final int I32_GE_U = 0x4F;
+    /** The largest loop body (wasm bytes) emitted twice; matmul's and lz's inner loops are 60 to 110. */
+    static final int MAX_GUARDED_BYTES = 400;
+    private static final int NONE = SignedExits.NONE;
 
     private CountedLoops() {
     }
 
     /**
-     * The exit tests to emit as signed ones: the code offset just after the comparison's opcode, mapped to
-     * the conditional jump ({@code IF_ICMPLT} and so on) that continues the loop.
+     * A loop whose exit test agrees with a signed one for some values on entry: the emitter asks
+     * {@link SignedExits#agree}{@code (compareOp, $local, step, bound)} on entry, where the bound is local
+     * {@code boundLocal}'s value, or {@code boundConstant} if that is -1, and emits the comparison ending at
+     * {@code exitEnd} as {@code jump} in the copy it picks.
      */
-    static Map<Integer, Integer> find(byte[] code, int start, int end) {
+    record Guarded(int exitEnd, int compareOp, int local, int step, int boundLocal, int boundConstant, int jump) {
+    }
+
+    /**
+     * The exit tests of one function: {@code signed} maps the code offset just after a comparison's opcode to
+     * the conditional jump ({@code IF_ICMPLT} and so on) that continues the loop; {@code guarded} maps a
+     * loop's offset to the test decided on its entry.
+     */
+    record LoopExits(Map<Integer, Integer> signed, Map<Integer, Guarded> guarded) {
+        static final LoopExits NONE = new LoopExits(Map.of(), Map.of());
+    }
+
+    static LoopExits find(byte[] code, int start, int end) {
         try {
             return scan(code, start, end);
         } catch (Unsupported e) {
-            return Map.of(); // the emitter reports what it cannot compile, in its own words
+            return LoopExits.NONE; // the emitter reports what it cannot compile, in its own words
         }
     }
 
-    private static Map<Integer, Integer> scan(byte[] code, int start, int end) {
-        Map<Integer, Integer> tests = new HashMap<>();
+    private static LoopExits scan(byte[] code, int start, int end) {
+        LoopExits exits = new LoopExits(new HashMap<>(), new HashMap<>());
         Map<Integer, Integer> constants = new HashMap<>(); // locals holding a known constant here
         Map<Integer, Offsets> writes = new HashMap<>(); // per local, where local.set and local.tee write it
         List<Open> open = new ArrayList<>();
@@ -67,6 +85,11 @@ final class CountedLoops {
             switch (op) {
                 case Opcodes.BLOCK, Opcodes.LOOP, Opcodes.IF -> {
                     skipBlockType(in);
+                    if (op == Opcodes.LOOP) {
+                        for (Open o : open) {
+                            o.enclosesLoop = true;
+                        }
+                    }
                     open.add(new Open(op, at, op == Opcodes.LOOP ? new HashMap<>(constants) : null));
                     if (op != Opcodes.BLOCK) {
                         constants.clear(); // a loop's start joins its back edges; an if's arms may not run
@@ -77,7 +100,7 @@ final class CountedLoops {
                     if (!open.isEmpty()) {
                         Open o = open.remove(open.size() - 1);
                         if (o.op == Opcodes.LOOP) {
-                            exitTest(o, recent, writes, at, tests);
+                            exitTest(o, recent, writes, at, exits);
                         }
                     }
                     constants.clear();
@@ -110,57 +133,87 @@ final class CountedLoops {
             System.arraycopy(recent, 1, recent, 0, recent.length - 1);
             recent[recent.length - 1] = new Insn(op, imm, at, in.pos());
         }
-        return tests;
+        return exits;
     }
 
-    /** Records the exit test of loop {@code o}, ending at {@code endAt}, if it has the shape and agrees. */
-    private static void exitTest(Open o, Insn[] r, Map<Integer, Offsets> writes, int endAt,
-            Map<Integer, Integer> tests) {
-        if (r[0] == null || r[0].op != Opcodes.LOCAL_GET || r[1].op != Opcodes.I32_CONST || r[2].op != Opcodes.I32_ADD
-                || r[3].op != Opcodes.LOCAL_TEE || r[3].imm != r[0].imm || r[4].op != Opcodes.I32_CONST
-                || r[6].op != Opcodes.BR_IF || r[6].imm != 0) {
+    /** Records the exit test of loop {@code o}, ending at {@code endAt}, if it has one of the shapes. */
+    private static void exitTest(Open o, Insn[] r, Map<Integer, Offsets> writes, int endAt, LoopExits exits) {
+        if (r[0] == null || r[6].op != Opcodes.BR_IF || r[6].imm != 0) {
             return;
         }
-        int local = (int) r[0].imm;
+        int local;
+        int step;
+        int compareOp = r[5].op;
+        int boundLocal = -1;
+        int boundConstant = 0;
+        boolean boundFirst = false;
+        if (is(r[0], Opcodes.LOCAL_GET) && is(r[1], Opcodes.I32_CONST) && is(r[2], Opcodes.I32_ADD)
+                && is(r[3], Opcodes.LOCAL_TEE) && r[3].imm == r[0].imm
+                && (is(r[4], Opcodes.I32_CONST) || is(r[4], Opcodes.LOCAL_GET))) {
+            local = (int) r[0].imm;
+            step = (int) r[1].imm;
+            if (is(r[4], Opcodes.I32_CONST)) {
+                boundConstant = (int) r[4].imm;
+            } else {
+                boundLocal = (int) r[4].imm;
+            }
+        } else if (is(r[0], Opcodes.LOCAL_GET) && is(r[1], Opcodes.LOCAL_GET) && is(r[2], Opcodes.I32_CONST)
+                && is(r[3], Opcodes.I32_ADD) && is(r[4], Opcodes.LOCAL_TEE) && r[4].imm == r[1].imm
+                && compareOp == SignedExits.I32_NE) {
+            local = (int) r[1].imm;
+            step = (int) r[2].imm;
+            boundLocal = (int) r[0].imm;
+            boundFirst = true;
+        } else {
+            return;
+        }
+        // The exit test's tee writes the variable inside the loop, so it must be the only write there; the
+        // bound must not change in it.
+        if (local == boundLocal || writes.get(local).countIn(o.at, endAt) != 1
+                || (boundLocal >= 0 && writes.containsKey(boundLocal)
+                        && writes.get(boundLocal).countIn(o.at, endAt) != 0)) {
+            return;
+        }
         Integer initial = o.constants.get(local);
-        // The exit test's tee writes the variable inside the loop, so it must be the only write there.
-        if (initial == null || writes.get(local).countIn(o.at, endAt) != 1) {
+        if (initial != null && boundLocal < 0) {
+            int jump = SignedExits.signedJump(compareOp, initial, step, boundConstant);
+            if (jump != NONE) {
+                exits.signed.put(r[5].end, jump);
+            }
             return;
         }
-        int jump = signedJump(r[5].op, initial, (int) r[1].imm, (int) r[4].imm);
-        if (jump != NONE) {
-            tests.put(r[5].end, jump);
+        int jump = jumpWhenAgreeing(compareOp, step);
+        if (jump != NONE && !o.enclosesLoop && endAt - o.at <= MAX_GUARDED_BYTES) {
+            exits.guarded.put(o.at, new Guarded(r[5].end, compareOp, local, step, boundLocal, boundConstant,
+                    boundFirst ? mirror(jump) : jump));
         }
     }
 
-    /**
-     * The signed jump that continues a loop whose variable starts at {@code i}, steps by {@code s} and is
-     * tested after each step with {@code compareOp} against {@code c}, or {@link #NONE} when a signed test
-     * could disagree. Computed in long arithmetic: no overflow here.
-     */
-    static int signedJump(int compareOp, long i, long s, long c) {
-        long first = i + s; // the first value tested, as an i32 add gives it only when in int range
-        boolean firstInRange = first >= 0 && first <= Integer.MAX_VALUE;
-        switch (compareOp) {
-            case I32_NE:
-                if (s > 0 && i < c && (c - i) % s == 0) {
-                    return IF_ICMPLT;
-                }
-                if (s < 0 && i > c && (i - c) % -s == 0) {
-                    return IF_ICMPGT;
-                }
-                return NONE;
-            case I32_LT_U: // while v < c: the values tested run up to at most c - 1 + s
-                return s > 0 && c >= 0 && firstInRange && c - 1 + s <= Integer.MAX_VALUE ? IF_ICMPLT : NONE;
-            case I32_LE_U: // up to at most c + s
-                return s > 0 && c >= 0 && firstInRange && c + s <= Integer.MAX_VALUE ? IF_ICMPLE : NONE;
-            case I32_GT_U: // while v > c: down to at least c + 1 + s
-                return s < 0 && c >= 0 && firstInRange && c + 1 + s >= 0 ? IF_ICMPGT : NONE;
-            case I32_GE_U: // down to at least c + s
-                return s < 0 && c >= 0 && firstInRange && c + s >= 0 ? IF_ICMPGE : NONE;
-            default:
-                return NONE;
-        }
+    /** The jump {@link SignedExits#signedJump} gives for a comparison and step whenever it gives one. */
+    private static int jumpWhenAgreeing(int compareOp, int step) {
+        return switch (compareOp) {
+            case SignedExits.I32_NE -> step > 0 ? IF_ICMPLT : step < 0 ? IF_ICMPGT : NONE;
+            case SignedExits.I32_LT_U -> step > 0 ? IF_ICMPLT : NONE;
+            case SignedExits.I32_LE_U -> step > 0 ? IF_ICMPLE : NONE;
+            case SignedExits.I32_GT_U -> step < 0 ? IF_ICMPGT : NONE;
+            case SignedExits.I32_GE_U -> step < 0 ? IF_ICMPGE : NONE;
+            default -> NONE;
+        };
+    }
+
+    /** The jump with its operands swapped: the bound first. */
+    private static int mirror(int jump) {
+        return switch (jump) {
+            case IF_ICMPLT -> IF_ICMPGT;
+            case IF_ICMPGT -> IF_ICMPLT;
+            case IF_ICMPLE -> IF_ICMPGE;
+            case IF_ICMPGE -> IF_ICMPLE;
+            default -> throw new IllegalArgumentException("not an order: " + jump);
+        };
+    }
+
+    private static boolean is(Insn insn, int op) {
+        return insn.op == op;
     }
 
     private static void skipBlockType(CodeReader in) {
@@ -199,7 +252,18 @@ final class CountedLoops {
     }
 
     /** An open block, loop or if: its opcode, offset and, for a loop, the constant locals on entry. */
-    private record Open(int op, int at, Map<Integer, Integer> constants) {
+    private static final class Open {
+        final int op;
+        final int at;
+        final Map<Integer, Integer> constants;
+        /** Whether a loop opens inside it. */
+        boolean enclosesLoop;
+
+        Open(int op, int at, Map<Integer, Integer> constants) {
+            this.op = op;
+            this.at = at;
+            this.constants = constants;
+        }
     }
 
     /** A decoded instruction: opcode, its one immediate of interest (or NONE), its offset and the one after. */

@@ -148,8 +148,19 @@ public final class FunctionEmitter {
     private final SizeTracker size;
     /** On-stack replacement variant: wasm offset of the loop it starts at, else -1. */
     final int osrLoop;
-    /** Loop exit tests emitted as signed comparisons ({@link CountedLoops}): offset after opcode -> jump. */
-    final Map<Integer, Integer> countedExits;
+    /** Loop exit tests emitted as signed comparisons ({@link CountedLoops}). */
+    final CountedLoops.LoopExits loopExits;
+    /**
+     * Whether loops of {@link CountedLoops.LoopExits#guarded} are emitted twice (see {@link #versionedLoop});
+     * never in a split function, whose regions would need both copies' bookkeeping.
+     */
+    private final boolean versionLoops;
+    /** Loops emitted twice so far. */
+    private int versionedLoops;
+    /** In the signed copy of a loop emitted twice: the offset just after its exit comparison, else -1. */
+    int guardedExit = -1;
+    /** The conditional jump that continues that copy. */
+    int guardedJump;
     private final Label osrTarget = new Label();
     private boolean osrTargetPlaced;
     /** Where a self tail call restarts the function: before fuel charging and local initialisation. */
@@ -190,8 +201,9 @@ public final class FunctionEmitter {
     private final int[] flagSlots;
 
     private FunctionEmitter(ClassContext cls, int definedIndex, MethodNode node, int osrLoop, BitSet exactLocals,
-            Outliner outliner) {
+            Outliner outliner, boolean versionLoops) {
         this.cls = cls;
+        this.versionLoops = versionLoops && outliner == null;
         this.osrLoop = osrLoop;
         this.outliner = outliner;
         this.region = null;
@@ -207,7 +219,7 @@ public final class FunctionEmitter {
         }
         this.in = new CodeReader(module.bytes(), body.codeStart());
         this.end = body.codeEnd();
-        this.countedExits = cls.countedExits(definedIndex);
+        this.loopExits = cls.loopExits(definedIndex);
         this.resultKinds = ModulePlan.kinds(type.results());
         int paramCount = type.params().size();
         long localCount = (long) paramCount + body.locals().size();
@@ -278,7 +290,8 @@ public final class FunctionEmitter {
         this.mv = region.node;
         this.in = parent.in;
         this.end = parent.end;
-        this.countedExits = parent.countedExits;
+        this.loopExits = parent.loopExits;
+        this.versionLoops = false;
         this.funcIndex = parent.funcIndex;
         this.type = parent.type;
         this.resultKinds = parent.resultKinds;
@@ -380,10 +393,18 @@ public final class FunctionEmitter {
         int costMark = cls.costMark();
         boolean singleCompiles = false;
         if (fitsJvm) {
-            FunctionEmitter e = emitWithLazyLocals(cls, definedIndex, osrLoop, method, () -> null);
+            FunctionEmitter e = emitWithLazyLocals(cls, definedIndex, osrLoop, method, () -> null, true);
             MethodNode m = (MethodNode) e.mv;
             if (!SPLIT || BytecodeSize.under(m, BytecodeSize.PREFERRED_METHOD_LIMIT)) {
                 return e.emitted(m, List.of());
+            }
+            if (e.versionedLoops > 0) { // loops emitted twice are not worth splitting the function for
+                cls.resetCosts(costMark);
+                e = emitWithLazyLocals(cls, definedIndex, osrLoop, method, () -> null, false);
+                m = (MethodNode) e.mv;
+                if (BytecodeSize.under(m, BytecodeSize.PREFERRED_METHOD_LIMIT)) {
+                    return e.emitted(m, List.of());
+                }
             }
             singleCompiles = BytecodeSize.underHugeLimit(m);
         } else if (!SPLIT) {
@@ -410,7 +431,7 @@ public final class FunctionEmitter {
         }
         cls.resetCosts(costMark);
         if (singleCompiles || (compilingBudget == 0 && fitsJvm)) {
-            FunctionEmitter e = emitWithLazyLocals(cls, definedIndex, osrLoop, method, () -> null);
+            FunctionEmitter e = emitWithLazyLocals(cls, definedIndex, osrLoop, method, () -> null, false);
             return e.emitted((MethodNode) e.mv, List.of());
         }
         if (compilingBudget != 0) {
@@ -426,7 +447,7 @@ public final class FunctionEmitter {
             String name, int budget, ConstructMap constructs, int results) {
         try {
             return emitWithLazyLocals(cls, definedIndex, osrLoop, method,
-                    () -> new Outliner(name, budget, constructs, results));
+                    () -> new Outliner(name, budget, constructs, results), false);
         } catch (StackOverflowError tooDeep) {
             // Each nested region is a level of recursion here: a hostile body of many megabytes of
             // straight-line code nests thousands. Its state is local to this attempt.
@@ -448,14 +469,15 @@ public final class FunctionEmitter {
      * has no lazy locals at all. Each pass gets a fresh method and outliner (null: one method).
      */
     private static FunctionEmitter emitWithLazyLocals(ClassContext cls, int definedIndex, int osrLoop,
-            Supplier<MethodNode> method, Supplier<Outliner> outliner) {
+            Supplier<MethodNode> method, Supplier<Outliner> outliner, boolean versionLoops) {
         BitSet exact = new BitSet();
         for (int pass = 1;; pass++) {
             if (pass == MAX_LAZY_PASSES) {
                 exact.set(0, MAX_LOCAL_SLOTS + 1);
             }
             int costMark = cls.costMark();
-            FunctionEmitter e = new FunctionEmitter(cls, definedIndex, method.get(), osrLoop, exact, outliner.get());
+            FunctionEmitter e = new FunctionEmitter(cls, definedIndex, method.get(), osrLoop, exact, outliner.get(),
+                    versionLoops);
             e.run();
             if (e.demoted.isEmpty()) {
                 return e;
@@ -623,20 +645,25 @@ public final class FunctionEmitter {
                 outliner.outlineRun(this);
                 continue;
             }
-            if (lineNumbers && live) {
-                Label line = new Label();
-                mv.visitLabel(line);
-                mv.visitLineNumber(in.pos(), line);
-            }
-            int op = in.u8();
-            if (live) {
-                costFrame().cost++;
-            }
-            if (live || isStructural(op)) {
-                instruction(op);
-            } else {
-                Immediates.skip(in, op);
-            }
+            step();
+        }
+    }
+
+    /** Emits the next instruction. */
+    private void step() {
+        if (lineNumbers && live) {
+            Label line = new Label();
+            mv.visitLabel(line);
+            mv.visitLineNumber(in.pos(), line);
+        }
+        int op = in.u8();
+        if (live) {
+            costFrame().cost++;
+        }
+        if (live || isStructural(op)) {
+            instruction(op);
+        } else {
+            Immediates.skip(in, op);
         }
     }
 
@@ -1110,7 +1137,64 @@ public final class FunctionEmitter {
             outliner.outlineConstruct(this, op, offset, bt);
             return;
         }
+        if (op == Opcodes.LOOP && versionedLoop(offset, bt)) {
+            return;
+        }
         openFrame(op, offset, bt);
+    }
+
+    /**
+     * Emits a loop of {@link CountedLoops.LoopExits#guarded} twice, if it is one: a copy whose exit test is
+     * the signed comparison, which C2 can make a counted loop of, and the loop as written, with a call of
+     * {@link dev.jwasm.jit.link.SignedExits#agree} on entry choosing between them. Both copies charge the same
+     * fuel. Not for the loop an OSR variant enters (it enters the loop as written) or a loop with parameters.
+     */
+    private boolean versionedLoop(int offset, char[][] bt) {
+        CountedLoops.Guarded g = versionLoops ? loopExits.guarded().get(offset) : null;
+        if (g == null || offset == osrLoop || bt[0].length != 0 || pendingJump != 0 || guardedExit >= 0) {
+            return false;
+        }
+        versionedLoops++;
+        Label asWritten = new Label();
+        Label after = new Label();
+        Ints.push(mv, g.compareOp());
+        mv.visitVarInsn(ILOAD, localSlot(g.local()));
+        Ints.push(mv, g.step());
+        if (g.boundLocal() >= 0) {
+            mv.visitVarInsn(ILOAD, localSlot(g.boundLocal()));
+        } else {
+            Ints.push(mv, g.boundConstant());
+        }
+        mv.visitMethodInsn(INVOKESTATIC, Names.SIGNED_EXITS, "agree", "(IIII)Z", false);
+        mv.visitJumpInsn(IFEQ, asWritten);
+        int bodyAt = in.pos();
+        int entryHeight = height;
+        char[] entryTypes = Arrays.copyOf(types, height);
+        int depth = frames.size();
+        guardedExit = g.exitEnd();
+        guardedJump = g.jump();
+        openFrame(Opcodes.LOOP, offset, bt);
+        emitUntilClosed(depth);
+        guardedExit = -1;
+        if (live) {
+            mv.visitJumpInsn(GOTO, after);
+        }
+        mv.visitLabel(asWritten);
+        in.seek(bodyAt);
+        height = entryHeight;
+        System.arraycopy(entryTypes, 0, types, 0, entryHeight);
+        live = true;
+        openFrame(Opcodes.LOOP, offset, bt);
+        emitUntilClosed(depth);
+        mv.visitLabel(after);
+        return true;
+    }
+
+    /** Emits instructions until the frames are back to {@code depth} (the construct opened last is closed). */
+    private void emitUntilClosed(int depth) {
+        while (frames.size() > depth && in.pos() < end) {
+            step();
+        }
     }
 
     private void openFrame(int op, int offset, char[][] bt) {

@@ -22,6 +22,7 @@ final class Names {
     static final String RT = "dev/jwasm/jit/link/JitRuntime";
     static final String MA = "dev/jwasm/jit/link/MemoryAccess";
     static final String LINK = "dev/jwasm/jit/link/LinkData";
+    static final String SIGNED_EXITS = "dev/jwasm/jit/link/SignedExits";
     static final String OBJ_D = "Ljava/lang/Object;";
 
     /** JVM descriptor of a value kind (see {@link Kinds}). */

@@ -49,7 +49,7 @@ final class NumericEmitter {
     private static void integerCompare(FunctionEmitter e, int op) {
         MethodVisitor mv = e.mv;
         e.height -= op == 0x45 || op == 0x50 ? 1 : 2;
-        Integer counted = e.countedExits.get(e.in.pos());
+        Integer counted = e.in.pos() == e.guardedExit ? (Integer) e.guardedJump : e.loopExits.signed().get(e.in.pos());
         if (counted != null) {
             bool(e, counted); // a loop exit test a signed comparison decides the same way (CountedLoops)
             e.push('I');

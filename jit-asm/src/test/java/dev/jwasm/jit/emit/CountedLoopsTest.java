@@ -3,7 +3,6 @@ package dev.jwasm.jit.emit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.objectweb.asm.Opcodes.IF_ICMPGE;
 import static org.objectweb.asm.Opcodes.IF_ICMPGT;
-import static org.objectweb.asm.Opcodes.IF_ICMPLE;
 import static org.objectweb.asm.Opcodes.IF_ICMPLT;
 
 import dev.jwasm.api.WasmModule;
@@ -16,23 +15,34 @@ import org.junit.jupiter.api.Test;
 class CountedLoopsTest {
     private static final int NE = 0x47;
     private static final int LT_U = 0x49;
-    private static final int GT_U = 0x4B;
-    private static final int LE_U = 0x4D;
     private static final int GE_U = 0x4F;
-    private static final int NONE = -1;
 
     /** The jumps found in the one function of a module whose body is {@code body}. */
     private static List<Integer> jumps(String locals, String body) {
-        DecodedModule m = WasmModule.parseText("(module (memory 1) (func (param i32) " + locals + " " + body + "))")
-                .decoded();
-        FunctionBody f = m.codes().get(0);
-        Map<Integer, Integer> found = CountedLoops.find(m.bytes(), f.codeStart(), f.codeEnd());
+        Map<Integer, Integer> found = exits(locals, body).signed();
         return found.keySet().stream().sorted().map(found::get).toList();
     }
 
+    /** The loops decided on entry in the one function of a module whose body is {@code body}. */
+    private static List<CountedLoops.Guarded> guarded(String locals, String body) {
+        Map<Integer, CountedLoops.Guarded> found = exits(locals, body).guarded();
+        return found.keySet().stream().sorted().map(found::get).toList();
+    }
+
+    private static CountedLoops.LoopExits exits(String locals, String body) {
+        DecodedModule m = WasmModule.parseText("(module (memory 1) (func (param i32) " + locals + " " + body + "))")
+                .decoded();
+        FunctionBody f = m.codes().get(0);
+        return CountedLoops.find(m.bytes(), f.codeStart(), f.codeEnd());
+    }
+
     private static String loop(String before, int step, int limit, String compare, String body) {
+        return loop(before, step, "(i32.const " + limit + ")", compare, body);
+    }
+
+    private static String loop(String before, int step, String bound, String compare, String body) {
         return before + " (loop $l " + body + " (br_if $l (" + compare + " (local.tee $i (i32.add (local.get $i)"
-                + " (i32.const " + step + "))) (i32.const " + limit + "))))";
+                + " (i32.const " + step + "))) " + bound + ")))";
     }
 
     @Test
@@ -71,29 +81,56 @@ class CountedLoopsTest {
     }
 
     @Test
-    void notEqualBecomesAnOrderOnlyWhenTheSequenceMeetsTheLimit() {
-        assertEquals(IF_ICMPLT, CountedLoops.signedJump(NE, 0, 4, 256));
-        assertEquals(IF_ICMPLT, CountedLoops.signedJump(NE, -8, 8, 0));
-        assertEquals(NONE, CountedLoops.signedJump(NE, 0, 3, 256), "steps past 256");
-        assertEquals(NONE, CountedLoops.signedJump(NE, 300, 4, 256), "starts past it: wraps round to it");
-        assertEquals(NONE, CountedLoops.signedJump(NE, 256, 4, 256), "exits only after wrapping round");
-        assertEquals(IF_ICMPGT, CountedLoops.signedJump(NE, 256, -4, 0));
-        assertEquals(NONE, CountedLoops.signedJump(NE, 0, -4, 256), "counts down past 256 only by wrapping");
+    void loopsWhoseStartOrBoundIsKnownOnlyOnEntryAreDecidedThere() {
+        // The start is a parameter's value.
+        assertEquals(List.of(new CountedLoops.Guarded(-1, NE, 1, 4, -1, 256, IF_ICMPLT)),
+                withoutOffsets(guarded("(local $i i32)", loop("(local.set $i (local.get 0))", 4, 256, "i32.ne", ""))));
+        // The bound is a local, after the variable or (clang's order for !=) before it.
+        assertEquals(List.of(new CountedLoops.Guarded(-1, NE, 1, 2, 2, 0, IF_ICMPLT)), withoutOffsets(guarded(
+                "(local $i i32) (local $n i32)", loop("(local.set $i (i32.const 0))", 2, "(local.get $n)", "i32.ne",
+                        "(i32.store (local.get $i) (local.get $n))"))));
+        assertEquals(List.of(new CountedLoops.Guarded(-1, NE, 1, 2, 2, 0, IF_ICMPGT)), withoutOffsets(guarded(
+                "(local $i i32) (local $n i32)", "(loop $l (br_if $l (i32.ne (local.get $n) (local.tee $i (i32.add"
+                        + " (local.get $i) (i32.const 2))))))")));
+        assertEquals(List.of(new CountedLoops.Guarded(-1, LT_U, 1, 8, 0, 0, IF_ICMPLT)), withoutOffsets(guarded(
+                "(local $i i32)", loop("", 8, "(local.get 0)", "i32.lt_u", ""))));
+        assertEquals(List.of(new CountedLoops.Guarded(-1, GE_U, 1, -1, 0, 0, IF_ICMPGE)), withoutOffsets(guarded(
+                "(local $i i32)", loop("", -1, "(local.get 0)", "i32.ge_u", ""))));
+        // The offset recorded is the one after the comparison's opcode, where the emitter meets it.
+        CountedLoops.Guarded g = guarded("(local $i i32)", loop("", 8, "(local.get 0)", "i32.lt_u", "")).get(0);
+        DecodedModule m = WasmModule.parseText("(module (memory 1) (func (param i32) (local $i i32) "
+                + loop("", 8, "(local.get 0)", "i32.lt_u", "") + "))").decoded();
+        assertEquals(LT_U, m.bytes()[g.exitEnd() - 1] & 0xFF);
     }
 
     @Test
-    void unsignedOrdersBecomeSignedOnlyWhereEveryValueTestedIsNonNegative() {
-        assertEquals(IF_ICMPLT, CountedLoops.signedJump(LT_U, -8, 16, 65528), "first value tested is 8");
-        assertEquals(NONE, CountedLoops.signedJump(LT_U, -16, 8, 65528), "first value tested is -8");
-        assertEquals(IF_ICMPLT, CountedLoops.signedJump(LT_U, 0, 16, Integer.MAX_VALUE - 15));
-        assertEquals(NONE, CountedLoops.signedJump(LT_U, 0, 16, Integer.MAX_VALUE - 14), "last value wraps");
-        assertEquals(NONE, CountedLoops.signedJump(LT_U, 0, 1, -1), "limit 2^32 - 1 unsigned");
-        assertEquals(IF_ICMPLE, CountedLoops.signedJump(LE_U, 0, 16, Integer.MAX_VALUE - 16));
-        assertEquals(NONE, CountedLoops.signedJump(LE_U, 0, 16, Integer.MAX_VALUE - 15));
-        assertEquals(IF_ICMPGT, CountedLoops.signedJump(GT_U, 100, -4, 3), "down to 0 at the least");
-        assertEquals(NONE, CountedLoops.signedJump(GT_U, 100, -4, 2), "could reach -1, 2^32 - 1 unsigned");
-        assertEquals(IF_ICMPGE, CountedLoops.signedJump(GE_U, 100, -4, 4));
-        assertEquals(NONE, CountedLoops.signedJump(GE_U, 100, -4, 3));
-        assertEquals(NONE, CountedLoops.signedJump(LT_U, 0, -4, 100), "the wrong direction");
+    void loopsDecidedOnEntryAreInnermostSmallAndKeepTheirBound() {
+        String unknownStart = "(local.set $i (local.get 0))";
+        // The bound changes in the loop.
+        assertEquals(List.of(), guarded("(local $i i32) (local $n i32)", loop(unknownStart, 4, "(local.get $n)",
+                "i32.ne", "(local.set $n (i32.const 8))")));
+        // The variable is its own bound.
+        assertEquals(List.of(), guarded("(local $i i32)", loop(unknownStart, 4, "(local.get $i)", "i32.ne", "")));
+        // The variable is written elsewhere in the loop.
+        assertEquals(List.of(), guarded("(local $i i32)", loop(unknownStart, 4, 256, "i32.ne",
+                "(local.set $i (i32.const 8))")));
+        // A loop holding another loop: only the inner one.
+        String inner = loop("(local.set $j (i32.const 0))", 1, "(local.get $n)", "i32.lt_u", "").replace("$i", "$j")
+                .replace("$l", "$m");
+        List<CountedLoops.Guarded> nested = guarded("(local $i i32) (local $j i32) (local $n i32)",
+                loop(unknownStart, 4, 256, "i32.ne", inner));
+        assertEquals(1, nested.size());
+        assertEquals(2, nested.get(0).local());
+        // A signed test, or a step in the direction no signed test agrees with, needs nothing.
+        assertEquals(List.of(), guarded("(local $i i32)", loop(unknownStart, 4, 256, "i32.lt_s", "")));
+        assertEquals(List.of(), guarded("(local $i i32)", loop(unknownStart, -4, 256, "i32.lt_u", "")));
+        // Too large to emit twice.
+        String big = "(i32.store (local.get $i) (i32.const 1))".repeat(CountedLoops.MAX_GUARDED_BYTES / 4);
+        assertEquals(List.of(), guarded("(local $i i32)", loop(unknownStart, 4, 256, "i32.ne", big)));
+    }
+
+    private static List<CountedLoops.Guarded> withoutOffsets(List<CountedLoops.Guarded> found) {
+        return found.stream().map(g -> new CountedLoops.Guarded(-1, g.compareOp(), g.local(), g.step(), g.boundLocal(),
+                g.boundConstant(), g.jump())).toList();
     }
 }

@@ -17,6 +17,11 @@ public final class CodeReader {
         return pos;
     }
 
+    /** Continues reading at {@code pos}, an offset this reader has been at (to read code a second time). */
+    public void seek(int pos) {
+        this.pos = pos;
+    }
+
     public int peek() {
         return bytes[pos] & 0xFF;
     }
