@@ -11,6 +11,9 @@
 # target/jmh-yardstick.csv.all, with fresh native times instead of running JMH again), LIBC (default
 # glibc, the system's; "musl" links the native builds statically against Debian's musl-dev, the C library
 # family the wasm builds' wasi-libc comes from, to tell library code from generated code: see README.md).
+# LAUNCHER_FLAGS=1 gives JMH's forked JVM, besides the launcher's collector (which it always gets), the one
+# flag of the jwasm launcher that changes compiled code rather than when it is compiled: -XX:-UseFPUForSpilling.
+# Without it the figures are those of an application embedding jwasm with the JVM's defaults.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 jar="$here/target/benchmarks.jar"
@@ -18,6 +21,8 @@ jar="$here/target/benchmarks.jar"
 CC=${CC:-clang-19}; REPS=${REPS:-10}; LIBC=${LIBC:-glibc}
 native="$here/target/native"; [ "$LIBC" = glibc ] || native="$native-$LIBC"; mkdir -p "$native"
 [ $# -gt 0 ] || set -- -f 1 -wi 3 -i 5
+fork_args=()
+[ -z "${LAUNCHER_FLAGS:-}" ] || fork_args=(-jvmArgsAppend "-XX:+UseSerialGC -XX:-UseFPUForSpilling")
 programs=$(grep -v '^#' "$here/src/main/resources/workloads/sizes.properties" | cut -d= -f1)
 
 case $LIBC in
@@ -48,7 +53,7 @@ for p in $programs; do
   size=$(sed -n "s/^$p=//p" "$here/src/main/resources/workloads/sizes.properties")
   a=$("$native/$p" "$size" "$REPS" 2 2>&1 >/dev/null)
   if [ -z "${REUSE_CSV:-}" ]; then
-    java -jar "$jar" YardstickBenchmark "$@" -p program="$p" -p tier="$(tr ' ' , <<<"${TIERS:-JIT}")" \
+    java -jar "$jar" YardstickBenchmark "$@" "${fork_args[@]}" -p program="$p" -p tier="$(tr ' ' , <<<"${TIERS:-JIT}")" \
       -rf csv -rff "$csv" >&2
     tail -n +2 "$csv" >> "$csv.all"
   fi
