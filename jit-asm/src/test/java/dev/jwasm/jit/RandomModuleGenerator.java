@@ -201,8 +201,10 @@ final class RandomModuleGenerator {
                 labels.remove(labels.size() - 1);
                 return "(block $" + label.name + " " + inner + ")";
             }
-            case 7, 8:
+            case 7:
                 return loop(depth);
+            case 8:
+                return random.nextBoolean() ? loop(depth) : countedExitLoop(depth);
             case 9:
                 return branch(depth);
             case 10:
@@ -253,6 +255,73 @@ final class RandomModuleGenerator {
                 + loopLabel + " (br_if $" + exit.name + " (i32.eqz (local.get " + counter + "))) " + body
                 + " (local.set " + counter + " (i32.sub (local.get " + counter + ") (i32.const 1))) (br $"
                 + loopLabel + ")))";
+    }
+
+    private static final String[] EXIT_TESTS = {"i32.ne", "i32.lt_u", "i32.le_u", "i32.gt_u", "i32.ge_u"};
+    private static final int[] EXIT_STARTS = {0, 1, -1, 7, -8, 100, Integer.MAX_VALUE - 20, Integer.MIN_VALUE,
+        Integer.MIN_VALUE + 5, Integer.MAX_VALUE};
+    private static final int[] EXIT_STEPS = {1, -1, 2, -2, 3, 4, -4, 8, 16, -16};
+
+    /**
+     * A loop ending in the exit test clang emits and the JIT may emit as a signed comparison
+     * ({@code CountedLoops}): its variable stepped by a constant and compared with a bound (a local or a
+     * constant) after each step. Start, step, bound and test are drawn, and kept only if the loop ends after
+     * 1 to 6 iterations, among values that do and do not let a signed test decide; the start and a local bound
+     * are computed rather than literal, so that the JIT decides them on entry. Its label is never a branch
+     * target: a branch back would skip the step.
+     */
+    private String countedExitLoop(int depth) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            String test = EXIT_TESTS[random.nextInt(EXIT_TESTS.length)];
+            int start = EXIT_STARTS[random.nextInt(EXIT_STARTS.length)] + random.nextInt(3) - 1;
+            int step = EXIT_STEPS[random.nextInt(EXIT_STEPS.length)];
+            int bound = start + step * random.nextInt(7) + (random.nextInt(3) == 0 ? random.nextInt(5) - 2 : 0);
+            int iterations = exitIterations(test, start, step, bound);
+            if (iterations < 1) {
+                continue;
+            }
+            int variable = locals.size();
+            locals.add("i32");
+            boolean boundLocal = random.nextBoolean();
+            String boundExpr = "(i32.const " + bound + ")";
+            String prologue = "(local.set " + variable + " (i32.xor (i32.const " + start + ") (i32.const 0)))";
+            if (boundLocal) {
+                int b = locals.size();
+                locals.add("i32");
+                prologue += " (local.set " + b + " (i32.xor (i32.const " + bound + ") (i32.const 0)))";
+                boundExpr = "(local.get " + b + ")";
+            }
+            int saved = multiplier;
+            multiplier *= iterations;
+            String body = statements(depth);
+            multiplier = saved;
+            String next = "(local.tee " + variable + " (i32.add (local.get " + variable + ") (i32.const " + step + ")))";
+            String exit = boundLocal && test.equals("i32.ne") && random.nextBoolean()
+                    ? "(" + test + " " + boundExpr + " " + next + ")" // clang's order for !=
+                    : "(" + test + " " + next + " " + boundExpr + ")";
+            return prologue + " (loop $l" + labelCounter++ + " " + body + " (br_if 0 " + exit + "))";
+        }
+        return loop(depth);
+    }
+
+    /** How many times such a loop runs (its body, then the step and test), or -1 if more than 6. */
+    private static int exitIterations(String test, int start, int step, int bound) {
+        int v = start;
+        for (int n = 1; n <= 6; n++) {
+            v += step;
+            int c = Integer.compareUnsigned(v, bound);
+            boolean again = switch (test) {
+                case "i32.ne" -> v != bound;
+                case "i32.lt_u" -> c < 0;
+                case "i32.le_u" -> c <= 0;
+                case "i32.gt_u" -> c > 0;
+                default -> c >= 0;
+            };
+            if (!again) {
+                return n;
+            }
+        }
+        return -1;
     }
 
     private String branch(int depth) {
