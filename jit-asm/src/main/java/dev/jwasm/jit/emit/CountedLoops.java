@@ -60,14 +60,14 @@ final class CountedLoops {
      * loop's offset to the test decided on its entry.
      */
     record LoopExits(Map<Integer, Integer> signed, Map<Integer, Guarded> guarded) {
-        static final LoopExits NONE = new LoopExits(Map.of(), Map.of());
+        static final LoopExits EMPTY = new LoopExits(Map.of(), Map.of());
     }
 
     static LoopExits find(byte[] code, int start, int end) {
         try {
             return scan(code, start, end);
         } catch (Unsupported e) {
-            return LoopExits.NONE; // the emitter reports what it cannot compile, in its own words
+            return LoopExits.EMPTY; // the emitter reports what it cannot compile, in its own words
         }
     }
 
