@@ -295,7 +295,8 @@ final class RandomModuleGenerator {
             multiplier *= iterations;
             String body = statements(depth);
             multiplier = saved;
-            String next = "(local.tee " + variable + " (i32.add (local.get " + variable + ") (i32.const " + step + ")))";
+            String next = "(local.tee " + variable + " (i32.add (local.get " + variable + ") (i32.const " + step
+                    + ")))";
             String exit = boundLocal && test.equals("i32.ne") && random.nextBoolean()
                     ? "(" + test + " " + boundExpr + " " + next + ")" // clang's order for !=
                     : "(" + test + " " + next + " " + boundExpr + ")";

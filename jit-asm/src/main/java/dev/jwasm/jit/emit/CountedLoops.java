@@ -159,7 +159,7 @@ final class CountedLoops {
             }
         } else if (is(r[0], Opcodes.LOCAL_GET) && is(r[1], Opcodes.LOCAL_GET) && is(r[2], Opcodes.I32_CONST)
                 && is(r[3], Opcodes.I32_ADD) && is(r[4], Opcodes.LOCAL_TEE) && r[4].imm == r[1].imm
-                && compareOp == SignedExits.I32_NE) {
+                && compareOp == Opcodes.I32_NE) {
             local = (int) r[1].imm;
             step = (int) r[2].imm;
             boundLocal = (int) r[0].imm;
@@ -182,23 +182,11 @@ final class CountedLoops {
             }
             return;
         }
-        int jump = jumpWhenAgreeing(compareOp, step);
+        int jump = SignedExits.jumpFor(compareOp, step);
         if (jump != NONE && !o.enclosesLoop && endAt - o.at <= MAX_GUARDED_BYTES) {
             exits.guarded.put(o.at, new Guarded(r[5].end, compareOp, local, step, boundLocal, boundConstant,
                     boundFirst ? mirror(jump) : jump));
         }
-    }
-
-    /** The jump {@link SignedExits#signedJump} gives for a comparison and step whenever it gives one. */
-    private static int jumpWhenAgreeing(int compareOp, int step) {
-        return switch (compareOp) {
-            case SignedExits.I32_NE -> step > 0 ? IF_ICMPLT : step < 0 ? IF_ICMPGT : NONE;
-            case SignedExits.I32_LT_U -> step > 0 ? IF_ICMPLT : NONE;
-            case SignedExits.I32_LE_U -> step > 0 ? IF_ICMPLE : NONE;
-            case SignedExits.I32_GT_U -> step < 0 ? IF_ICMPGT : NONE;
-            case SignedExits.I32_GE_U -> step < 0 ? IF_ICMPGE : NONE;
-            default -> NONE;
-        };
     }
 
     /** The jump with its operands swapped: the bound first. */

@@ -1151,7 +1151,7 @@ public final class FunctionEmitter {
      */
     private boolean versionedLoop(int offset, char[][] bt) {
         CountedLoops.Guarded g = versionLoops ? loopExits.guarded().get(offset) : null;
-        if (g == null || offset == osrLoop || bt[0].length != 0 || pendingJump != 0 || guardedExit >= 0) {
+        if (g == null || offset == osrLoop || bt[0].length != 0 || guardedExit >= 0) {
             return false;
         }
         versionedLoops++;

@@ -111,9 +111,10 @@ final class MemoryEmitter {
 
     /**
      * Calls a 32-bit memory's accessor, its operands and buffer on the stack: {@code name(..., m)} for offset
-     * 0 and {@code nameAt(..., m, offset)} for offsets up to 2^31 - 1, in {@link MemoryAccess#accessClassOf} (small methods
-     * C2 inlines even at cold call sites); a larger offset can never be in bounds, and {@link Names#MA}'s
-     * {@code offsetTooLarge} stub for the same operands traps.
+     * 0 and {@code nameAt(..., m, offset)} for offsets up to 2^31 - 1, in the class
+     * {@link MemoryAccess#accessClassOf} names (small methods C2 inlines even at cold call sites); a larger
+     * offset can never be in bounds, and {@link Names#MA}'s {@code offsetTooLarge} stub for the same operands
+     * traps.
      */
     private static void access(FunctionEmitter e, String name, String params, String ret, long offset) {
         if (offset > Integer.MAX_VALUE) {

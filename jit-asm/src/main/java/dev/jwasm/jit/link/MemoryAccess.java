@@ -26,7 +26,10 @@ public final class MemoryAccess {
     private MemoryAccess() {
     }
 
-    /** Internal name of the class with accessor {@code name}: {@link ByteAccess} for bytes, else {@link #ACCESS_CLASS}. */
+    /**
+     * Internal name of the class with accessor {@code name}: {@link ByteAccess} for bytes, else
+     * {@link #ACCESS_CLASS}.
+     */
     public static String accessClassOf(String name) {
         return switch (name) {
             case "load8S", "load8U", "store8" -> BYTE_ACCESS_CLASS;

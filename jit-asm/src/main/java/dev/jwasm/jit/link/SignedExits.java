@@ -5,6 +5,8 @@ import static org.objectweb.asm.Opcodes.IF_ICMPGT;
 import static org.objectweb.asm.Opcodes.IF_ICMPLE;
 import static org.objectweb.asm.Opcodes.IF_ICMPLT;
 
+import dev.jwasm.core.model.Opcodes;
+
 /**
  * When a loop's exit test may be a signed comparison: the one rule behind the emitter's {@code CountedLoops},
  * which applies it to loops whose start and bound are constants, and behind generated code, which applies it
@@ -20,11 +22,6 @@ import static org.objectweb.asm.Opcodes.IF_ICMPLT;
 public final class SignedExits {
     /** No signed test agrees. */
     public static final int NONE = -1;
-    public static final int I32_NE = 0x47;
-    public static final int I32_LT_U = 0x49;
-    public static final int I32_GT_U = 0x4B;
-    public static final int I32_LE_U = 0x4D;
-    public static final int I32_GE_U = 0x4F;
 
     private SignedExits() {
     }
@@ -36,26 +33,33 @@ public final class SignedExits {
     public static int signedJump(int compareOp, long i, long s, long c) {
         long first = i + s; // the first value tested, as an i32 add gives it only when in int range
         boolean firstInRange = first >= 0 && first <= Integer.MAX_VALUE;
-        switch (compareOp) {
-            case I32_NE:
-                if (s > 0 && i < c && (c - i) % s == 0) {
-                    return IF_ICMPLT;
-                }
-                if (s < 0 && i > c && (i - c) % -s == 0) {
-                    return IF_ICMPGT;
-                }
-                return NONE;
-            case I32_LT_U: // while v < c: the values tested run up to at most c - 1 + s
-                return s > 0 && c >= 0 && firstInRange && c - 1 + s <= Integer.MAX_VALUE ? IF_ICMPLT : NONE;
-            case I32_LE_U: // up to at most c + s
-                return s > 0 && c >= 0 && firstInRange && c + s <= Integer.MAX_VALUE ? IF_ICMPLE : NONE;
-            case I32_GT_U: // while v > c: down to at least c + 1 + s
-                return s < 0 && c >= 0 && firstInRange && c + 1 + s >= 0 ? IF_ICMPGT : NONE;
-            case I32_GE_U: // down to at least c + s
-                return s < 0 && c >= 0 && firstInRange && c + s >= 0 ? IF_ICMPGE : NONE;
-            default:
-                return NONE;
-        }
+        boolean agrees = switch (compareOp) {
+            // != : c a whole number of steps ahead of i, so the sequence meets it before it could wrap
+            case Opcodes.I32_NE -> s > 0 ? i < c && (c - i) % s == 0 : s < 0 && i > c && (i - c) % -s == 0;
+            // while v < c: the values tested run up to at most c - 1 + s
+            case Opcodes.I32_LT_U -> c >= 0 && firstInRange && c - 1 + s <= Integer.MAX_VALUE;
+            case Opcodes.I32_LE_U -> c >= 0 && firstInRange && c + s <= Integer.MAX_VALUE; // up to c + s
+            // while v > c: down to at least c + 1 + s
+            case Opcodes.I32_GT_U -> c >= 0 && firstInRange && c + 1 + s >= 0;
+            case Opcodes.I32_GE_U -> c >= 0 && firstInRange && c + s >= 0; // down to c + s
+            default -> false;
+        };
+        return agrees ? jumpFor(compareOp, s) : NONE;
+    }
+
+    /**
+     * The signed jump {@link #signedJump} gives for {@code compareOp} and a step of {@code s}'s sign whenever
+     * it gives one, or {@link #NONE} when the step runs the wrong way for the comparison (or is 0).
+     */
+    public static int jumpFor(int compareOp, long s) {
+        return switch (compareOp) {
+            case Opcodes.I32_NE -> s > 0 ? IF_ICMPLT : s < 0 ? IF_ICMPGT : NONE;
+            case Opcodes.I32_LT_U -> s > 0 ? IF_ICMPLT : NONE;
+            case Opcodes.I32_LE_U -> s > 0 ? IF_ICMPLE : NONE;
+            case Opcodes.I32_GT_U -> s < 0 ? IF_ICMPGT : NONE;
+            case Opcodes.I32_GE_U -> s < 0 ? IF_ICMPGE : NONE;
+            default -> NONE;
+        };
     }
 
     /**

@@ -1,10 +1,10 @@
 package dev.jwasm.jit.link;
 
-import static dev.jwasm.jit.link.SignedExits.I32_GE_U;
-import static dev.jwasm.jit.link.SignedExits.I32_GT_U;
-import static dev.jwasm.jit.link.SignedExits.I32_LE_U;
-import static dev.jwasm.jit.link.SignedExits.I32_LT_U;
-import static dev.jwasm.jit.link.SignedExits.I32_NE;
+import static dev.jwasm.core.model.Opcodes.I32_GE_U;
+import static dev.jwasm.core.model.Opcodes.I32_GT_U;
+import static dev.jwasm.core.model.Opcodes.I32_LE_U;
+import static dev.jwasm.core.model.Opcodes.I32_LT_U;
+import static dev.jwasm.core.model.Opcodes.I32_NE;
 import static dev.jwasm.jit.link.SignedExits.NONE;
 import static dev.jwasm.jit.link.SignedExits.agree;
 import static dev.jwasm.jit.link.SignedExits.signedJump;

@@ -57,6 +57,11 @@ public final class Opcodes {
     public static final int I64_CONST = 0x42;
     public static final int F32_CONST = 0x43;
     public static final int F64_CONST = 0x44;
+    public static final int I32_NE = 0x47;
+    public static final int I32_LT_U = 0x49;
+    public static final int I32_GT_U = 0x4B;
+    public static final int I32_LE_U = 0x4D;
+    public static final int I32_GE_U = 0x4F;
     public static final int I32_ADD = 0x6A;
     public static final int I32_SUB = 0x6B;
     public static final int I32_MUL = 0x6C;
