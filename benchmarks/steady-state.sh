@@ -13,7 +13,8 @@
 # family the wasm builds' wasi-libc comes from, to tell library code from generated code: see README.md).
 # LAUNCHER_FLAGS=1 gives JMH's forked JVM, besides the launcher's collector (which it always gets), the one
 # flag of the jwasm launcher that changes compiled code rather than when it is compiled: -XX:-UseFPUForSpilling.
-# Without it the figures are those of an application embedding jwasm with the JVM's defaults.
+# Without it the figures are those of an application embedding jwasm with the JVM's defaults. ROUNDS (default
+# 1) repeats the whole measurement and tabulates medians (see below); PROGRAMS limits it to some programs.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 jar="$here/target/benchmarks.jar"
@@ -23,7 +24,7 @@ native="$here/target/native"; [ "$LIBC" = glibc ] || native="$native-$LIBC"; mkd
 [ $# -gt 0 ] || set -- -f 1 -wi 3 -i 5
 fork_args=()
 [ -z "${LAUNCHER_FLAGS:-}" ] || fork_args=(-jvmArgsAppend "-XX:+UseSerialGC -XX:-UseFPUForSpilling")
-programs=$(grep -v '^#' "$here/src/main/resources/workloads/sizes.properties" | cut -d= -f1)
+programs=${PROGRAMS:-$(grep -v '^#' "$here/src/main/resources/workloads/sizes.properties" | cut -d= -f1)}
 
 case $LIBC in
   glibc) cflags=() ;;
@@ -45,46 +46,77 @@ for p in $programs; do
   fi
 done
 # Native and JMH runs alternate program by program (native, JMH, native; the faster native mean counts),
-# so that both see about the same load on a shared machine.
-declare -A nat natcpu jmh
+# so that both see about the same load on a shared machine. With ROUNDS=R (default 1) that whole sequence
+# runs R times, and the table takes, for each program and each side, the median over the rounds: a burst of
+# load from other work, which only ever adds time, then moves a figure only if it hits most rounds. Each
+# round's own geometric mean is printed under the table.
+declare -A natcpu nat jmh jcpu
+rounds=${ROUNDS:-1}
 csv="$here/target/jmh-yardstick.csv"
 [ -n "${REUSE_CSV:-}" ] || : > "$csv.all"
-for p in $programs; do
-  size=$(sed -n "s/^$p=//p" "$here/src/main/resources/workloads/sizes.properties")
-  a=$("$native/$p" "$size" "$REPS" 2 2>&1 >/dev/null)
-  if [ -z "${REUSE_CSV:-}" ]; then
-    java -jar "$jar" YardstickBenchmark "$@" "${fork_args[@]}" -p program="$p" -p tier="$(tr ' ' , <<<"${TIERS:-JIT}")" \
-      -rf csv -rff "$csv" >&2
-    tail -n +2 "$csv" >> "$csv.all"
-  fi
-  b=$("$native/$p" "$size" "$REPS" 2 2>&1 >/dev/null)
-  echo "$a"$'\n'"$b" >&2
-  nat[$p]=$(printf '%s\n%s\n' "$a" "$b" | sed -n 's/.*mean_ms=\([0-9.]*\).*/\1/p' | sort -n | head -1)
-  natcpu[$p]=$(printf '%s\n%s\n' "$a" "$b" | sed -n 's/.*cpu_ms=\([0-9.]*\).*/\1/p' | sort -n | head -1)
+for r in $(seq "$rounds"); do
+  for p in $programs; do
+    size=$(sed -n "s/^$p=//p" "$here/src/main/resources/workloads/sizes.properties")
+    a=$("$native/$p" "$size" "$REPS" 2 2>&1 >/dev/null)
+    if [ -z "${REUSE_CSV:-}" ]; then
+      java -jar "$jar" YardstickBenchmark "$@" "${fork_args[@]}" -p program="$p" -p tier="$(tr ' ' , <<<"${TIERS:-JIT}")" \
+        -rf csv -rff "$csv" >&2
+      tail -n +2 "$csv" | sed "s/^/$r,/" >> "$csv.all"
+    fi
+    b=$("$native/$p" "$size" "$REPS" 2 2>&1 >/dev/null)
+    echo "$a"$'\n'"$b" >&2
+    nat[$p.$r]=$(printf '%s\n%s\n' "$a" "$b" | sed -n 's/.*mean_ms=\([0-9.]*\).*/\1/p' | sort -n | head -1)
+    natcpu[$p.$r]=$(printf '%s\n%s\n' "$a" "$b" | sed -n 's/.*cpu_ms=\([0-9.]*\).*/\1/p' | sort -n | head -1)
+  done
 done
-# CSV columns: "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit","Param: program","Param: tier";
-# runOnce is the wall time per call, runOnce:cpuMs and runOnce:calls the thread's CPU time and calls per iteration.
-while IFS=, read -r bench _ _ _ score err _ prog tier; do
+# CSV columns, after the round this script prepends: "Benchmark","Mode","Threads","Samples","Score",
+# "Score Error (99.9%)","Unit","Param: program","Param: tier"; runOnce is the wall time per call, runOnce:cpuMs
+# and runOnce:calls the thread's CPU time and calls per iteration.
+while IFS=, read -r r bench _ _ _ score err _ prog tier; do
   case $bench in
-    *runOnce) jmh[$prog.$tier]="$score ± $err" ;;
-    *:cpuMs) jmh[$prog.$tier.cpu]=$score ;;
-    *:calls) jmh[$prog.$tier.calls]=$score ;;
+    *runOnce) jmh[$prog.$tier.$r]="$score ± $err" ;;
+    *:cpuMs) jmh[$prog.$tier.$r.cpu]=$score ;;
+    *:calls) jmh[$prog.$tier.$r.calls]=$score ;;
   esac
 done < <(tr -d '\r"' < "$csv.all")
+for key in "${!jmh[@]}"; do
+  case $key in
+    *.cpu) jcpu[${key%.cpu}]=$(awk -v c="${jmh[$key]}" -v n="${jmh[${key%.cpu}.calls]:-}" \
+      'BEGIN { if (n != "" && n != 0) printf "%.1f", c / n }') ;;
+  esac
+done
 
-# cpu P TIER: the tier's CPU milliseconds per call
-cpu() { awk -v c="${jmh[$1.$2.cpu]:-}" -v n="${jmh[$1.$2.calls]:-}" 'BEGIN { if (c == "" || n == 0) print ""; else printf "%.1f", c / n }'; }
+# median VALUES...: the median of the non-empty arguments, or nothing
+median() { printf '%s\n' "$@" | { grep . || true; } | sort -g | awk '{ v[NR] = $1 } END { if (NR) print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+# over P FIELD [TIER]: FIELD's values for program P (and TIER) in every round
+over() { local r out=(); for r in $(seq "$rounds"); do case $2 in
+  natcpu) out+=("${natcpu[$1.$r]:-}") ;; nat) out+=("${nat[$1.$r]:-}") ;; cpu) out+=("${jcpu[$1.$3.$r]:-}") ;;
+  esac; done; printf '%s\n' "${out[@]}"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b == 0) print "-"; else printf "%.2f", a / b }'; }
 ms() { awk -v s="$1" 'BEGIN { split(s, x, " ± "); if (s == "") print "-"; else printf "%.1f ± %.1f", x[1], x[2] }'; }
+# geomean "A B;A B;...": the geometric mean of A / B over the pairs, or nothing
+geomean() { awk -v list="$1" 'BEGIN { n = split(list, r, ";"); s = 0; c = 0
+  for (k = 1; k <= n; k++) if (split(r[k], v, " ") == 2) { s += log(v[1] / v[2]); c++ }
+  if (c) printf "%.2f over %d programs", exp(s / c), c }'; }
+[ "$rounds" = 1 ] || echo "Medians over $rounds rounds (JIT ms: the median round's JMH score)."
 echo "| program | size | native ms | native CPU ms | JIT ms | JIT CPU ms | JIT / native (CPU) | interpreter CPU ms | interpreter / native (CPU) |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 rows=""
 for p in $programs; do
   size=$(sed -n "s/^$p=//p" "$here/src/main/resources/workloads/sizes.properties")
-  jc=$(cpu "$p" JIT); ic=$(cpu "$p" INTERP)
-  echo "| $p | $size | ${nat[$p]} | ${natcpu[$p]} | $(ms "${jmh[$p.JIT]:-}") | ${jc:--} | $(ratio "$jc" "${natcpu[$p]}") | ${ic:--} | $(ratio "$ic" "${natcpu[$p]}") |"
-  [ -n "$jc" ] && rows="$rows$jc ${natcpu[$p]};"
+  nc=$(median $(over "$p" natcpu)); nw=$(median $(over "$p" nat))
+  jc=$(median $(over "$p" cpu JIT)); ic=$(median $(over "$p" cpu INTERP))
+  wall=""
+  for r in $(seq "$rounds"); do if [ "${jcpu[$p.JIT.$r]:-}" = "$jc" ]; then wall=${jmh[$p.JIT.$r]:-}; fi; done
+  echo "| $p | $size | $nw | $nc | $(ms "$wall") | ${jc:--} | $(ratio "$jc" "$nc") | ${ic:--} | $(ratio "$ic" "$nc") |"
+  if [ -n "$jc" ]; then rows="$rows$jc $nc;"; fi
 done
-awk -v list="$rows" 'BEGIN { n = split(list, r, ";"); s = 0; c = 0
-  for (k = 1; k <= n; k++) if (split(r[k], v, " ") == 2) { s += log(v[1] / v[2]); c++ }
-  if (c) printf "\nJIT / native CPU time per call, geometric mean over %d programs: %.2f\n", c, exp(s / c) }'
+mean=$(geomean "$rows")
+[ -z "$mean" ] || printf '\nJIT / native CPU time per call, geometric mean: %s\n' "$mean"
+if [ "$rounds" != 1 ]; then
+  for r in $(seq "$rounds"); do
+    rows=""
+    for p in $programs; do if [ -n "${jcpu[$p.JIT.$r]:-}" ]; then rows="$rows${jcpu[$p.JIT.$r]} ${natcpu[$p.$r]};"; fi; done
+    echo "round $r: $(geomean "$rows")"
+  done
+fi
