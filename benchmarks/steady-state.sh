@@ -88,8 +88,8 @@ done
 
 # median VALUES...: the median of the non-empty arguments, or nothing
 median() { printf '%s\n' "$@" | { grep . || true; } | sort -g | awk '{ v[NR] = $1 } END { if (NR) print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
-# over P FIELD [TIER]: FIELD's values for program P (and TIER) in every round
-over() { local r out=(); for r in $(seq "$rounds"); do case $2 in
+# per_round P FIELD [TIER]: the values of FIELD (natcpu, nat or cpu) for program P (and TIER), one per round
+per_round() { local r out=(); for r in $(seq "$rounds"); do case $2 in
   natcpu) out+=("${natcpu[$1.$r]:-}") ;; nat) out+=("${nat[$1.$r]:-}") ;; cpu) out+=("${jcpu[$1.$3.$r]:-}") ;;
   esac; done; printf '%s\n' "${out[@]}"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b == 0) print "-"; else printf "%.2f", a / b }'; }
@@ -104,8 +104,8 @@ echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 rows=""
 for p in $programs; do
   size=$(sed -n "s/^$p=//p" "$here/src/main/resources/workloads/sizes.properties")
-  nc=$(median $(over "$p" natcpu)); nw=$(median $(over "$p" nat))
-  jc=$(median $(over "$p" cpu JIT)); ic=$(median $(over "$p" cpu INTERP))
+  nc=$(median $(per_round "$p" natcpu)); nw=$(median $(per_round "$p" nat))
+  jc=$(median $(per_round "$p" cpu JIT)); ic=$(median $(per_round "$p" cpu INTERP))
   wall=""
   for r in $(seq "$rounds"); do if [ "${jcpu[$p.JIT.$r]:-}" = "$jc" ]; then wall=${jmh[$p.JIT.$r]:-}; fi; done
   echo "| $p | $size | $nw | $nc | $(ms "$wall") | ${jc:--} | $(ratio "$jc" "$nc") | ${ic:--} | $(ratio "$ic" "$nc") |"
